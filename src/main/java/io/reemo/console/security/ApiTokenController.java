@@ -1,0 +1,53 @@
+package io.reemo.console.security;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/tokens")
+@Tag(name = "API tokens", description = "Bearer tokens for scripts (Authorization: Bearer rct_…)")
+class ApiTokenController {
+
+    private final ApiTokens tokens;
+
+    ApiTokenController(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    record NewToken(@NotBlank @Size(max = 100) String name) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Issue a token for the calling user; the token is in this answer only")
+    ApiTokens.IssuedToken issue(@Valid @RequestBody NewToken request, Principal user) {
+        return tokens.issue(user.getName(), request.name());
+    }
+
+    @GetMapping
+    @Operation(summary = "The calling user's tokens (never the token values)")
+    List<ApiTokens.TokenInfo> list(Principal user) {
+        return tokens.list(user.getName());
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Revoke one of the calling user's tokens")
+    ResponseEntity<Void> revoke(@PathVariable long id, Principal user) {
+        return tokens.revoke(user.getName(), id) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    }
+}
