@@ -1,0 +1,64 @@
+package io.reemo.console.environment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One Reemo Infra platform as the console knows it: the clusters (inventory groups that each form
+ * one Swarm), their nodes, and the variables at each scope. Values are plain in memory; secret
+ * variables (see the variable catalogue) are encrypted only when stored.
+ *
+ * @param id        database id, {@code null} before the first save
+ * @param vars      the {@code all.vars} scope
+ * @param clusters  in inventory order; the first node of each initialises its Swarm
+ */
+public record Environment(Long id, String name, Topology topology, Map<String, Object> vars, List<Cluster> clusters) {
+
+    public Environment {
+        vars = vars == null ? new LinkedHashMap<>() : new LinkedHashMap<>(vars);
+        clusters = clusters == null ? List.of() : List.copyOf(clusters);
+    }
+
+    public Optional<Cluster> cluster(String group) {
+        return clusters.stream().filter(c -> c.group().equals(group)).findFirst();
+    }
+
+    /** Every node of every cluster, in inventory order. */
+    public List<Node> nodes() {
+        List<Node> all = new ArrayList<>();
+        clusters.forEach(c -> all.addAll(c.nodes()));
+        return all;
+    }
+
+    public Optional<Node> node(String name) {
+        return nodes().stream().filter(n -> n.name().equals(name)).findFirst();
+    }
+
+    /** The cluster a node belongs to. */
+    public Optional<Cluster> clusterOf(String nodeName) {
+        return clusters.stream().filter(c -> c.nodes().stream().anyMatch(n -> n.name().equals(nodeName))).findFirst();
+    }
+
+    /** Variables as a cluster sees them: {@code all.vars}, then parent group vars, then its own group vars. */
+    public Map<String, Object> effectiveVars(Cluster cluster) {
+        Map<String, Object> merged = new LinkedHashMap<>(vars);
+        merged.putAll(cluster.parentVars());
+        merged.putAll(cluster.vars());
+        return merged;
+    }
+
+    public Environment withId(Long newId) {
+        return new Environment(newId, name, topology, vars, clusters);
+    }
+
+    public Environment withClusters(List<Cluster> newClusters) {
+        return new Environment(id, name, topology, vars, newClusters);
+    }
+
+    public Environment withVars(Map<String, Object> newVars) {
+        return new Environment(id, name, topology, newVars, clusters);
+    }
+}
