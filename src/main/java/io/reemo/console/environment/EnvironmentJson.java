@@ -40,7 +40,7 @@ public record EnvironmentJson(Long id, String name, Topology topology, Map<Strin
     }
 
     /** The masked view of a stored environment. */
-    static EnvironmentJson of(Environment environment, VariableCatalogue catalogue, JsonMapper json) {
+    public static EnvironmentJson of(Environment environment, VariableCatalogue catalogue, JsonMapper json) {
         return new EnvironmentJson(environment.id(), environment.name(), environment.topology(),
                 masked(environment.vars(), catalogue, json),
                 environment.clusters().stream().map(c -> new ClusterJson(c.group(), c.parentGroup(),
@@ -60,7 +60,7 @@ public record EnvironmentJson(Long id, String name, Topology topology, Map<Strin
     private static Map<String, Object> masked(Map<String, Object> vars, VariableCatalogue catalogue, JsonMapper json) {
         Map<String, Object> shown = new LinkedHashMap<>();
         vars.forEach((name, value) -> shown.put(name,
-                SecretFields.isSecretValue(catalogue, name, value) ? secret(name, value, catalogue, json) : value));
+                catalogue.isSecretValue(name, value) ? secret(name, value, catalogue, json) : value));
         return shown;
     }
 
@@ -137,7 +137,7 @@ public record EnvironmentJson(Long id, String name, Topology topology, Map<Strin
         });
         if (before != null) {
             before.forEach((name, value) -> {
-                if (!sent.containsKey(name) && SecretFields.isSecretValue(catalogue, name, value)) {
+                if (!sent.containsKey(name) && catalogue.isSecretValue(name, value)) {
                     result.put(name, value);
                 }
             });

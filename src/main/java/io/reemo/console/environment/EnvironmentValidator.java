@@ -1,7 +1,6 @@
 package io.reemo.console.environment;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
@@ -14,11 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class EnvironmentValidator {
-
-    private static final Comparator<Problem> READING_ORDER = Comparator
-            .comparing(Problem::line, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Problem::column, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Problem::severity);
 
     private final Environments environments;
     private final VariableChecks variables;
@@ -49,7 +43,7 @@ public class EnvironmentValidator {
         problems.addAll(TopologyChecks.check(environment, others, positions));
         problems.addAll(variables.check(environment, positions));
         problems.addAll(settings.check(environment, others, positions));
-        problems.sort(READING_ORDER);
+        problems.sort(Problem.READING_ORDER);
         return problems;
     }
 

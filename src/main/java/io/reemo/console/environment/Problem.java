@@ -1,6 +1,7 @@
 package io.reemo.console.environment;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Comparator;
 
 /**
  * One finding of the validator or the inventory importer. Errors block saving and deploying; warnings do not.
@@ -16,6 +17,12 @@ public record Problem(Severity severity, String code, String variable, String ho
                       Integer line, Integer column) {
 
     public enum Severity { ERROR, WARNING }
+
+    /** By line and column (problems without a position last), errors before warnings on the same spot. */
+    public static final Comparator<Problem> READING_ORDER = Comparator
+            .comparing(Problem::line, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Problem::column, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Problem::severity);
 
     public static Problem error(String code, String message) {
         return new Problem(Severity.ERROR, code, null, null, null, message, null, null);

@@ -14,11 +14,6 @@ final class SecretFields {
     private SecretFields() {
     }
 
-    /** Whether a variable's value is handled as a secret: a secret name and a single value. */
-    static boolean isSecretValue(VariableCatalogue catalogue, String name, Object value) {
-        return value != null && !(value instanceof Map) && !(value instanceof List) && catalogue.isSecret(name);
-    }
-
     /** A copy with every secret value replaced by {@code change(value)}. */
     static Environment map(Environment environment, VariableCatalogue catalogue, UnaryOperator<String> change) {
         List<Cluster> clusters = environment.clusters().stream()
@@ -43,7 +38,7 @@ final class SecretFields {
     private static Map<String, Object> vars(Map<String, Object> vars, VariableCatalogue catalogue, UnaryOperator<String> change) {
         Map<String, Object> result = new LinkedHashMap<>();
         vars.forEach((name, value) -> result.put(name,
-                isSecretValue(catalogue, name, value) ? change.apply(String.valueOf(value)) : value));
+                catalogue.isSecretValue(name, value) ? change.apply(String.valueOf(value)) : value));
         return result;
     }
 }

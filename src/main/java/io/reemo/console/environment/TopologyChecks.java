@@ -128,7 +128,7 @@ final class TopologyChecks {
                             + " are the same server (" + server + "); a server belongs to one cluster only.")
                             .at(where).position(position));
                 }
-                connection(node).forEach(p -> problems.add(p.at(where).position(position)));
+                connection(node).forEach(p -> problems.add(p.at(where).position(positions.of(where, p.variable()))));
                 hardware(cluster, node).forEach(p -> problems.add(p.at(where).position(position)));
             }
         }
@@ -138,11 +138,11 @@ final class TopologyChecks {
         List<Problem> problems = new ArrayList<>();
         if (node.address() == null || !ValueFormats.isHost(node.address().strip())) {
             problems.add(Problem.error("ADDRESS", "Host " + node.name() + ": ansible_host must be an IP address or a "
-                    + "host name (" + node.address() + ")."));
+                    + "host name (" + node.address() + ").").variable("ansible_host"));
         }
         if (node.sshPort() < 1 || node.sshPort() > 65535) {
             problems.add(Problem.error("ADDRESS", "Host " + node.name() + ": ansible_port must be 1 to 65535 ("
-                    + node.sshPort() + ")."));
+                    + node.sshPort() + ").").variable("ansible_port"));
         }
         if (node.hostKeySha256() != null && !ValueFormats.isSha256Fingerprint(node.hostKeySha256())) {
             problems.add(Problem.error("HOST_KEY", "Host " + node.name() + ": the pinned host key must read SHA256:<43 "
@@ -165,16 +165,18 @@ final class TopologyChecks {
             }
             case KEY_FILE -> {
                 if (auth.privateKeyFile() == null || auth.privateKeyFile().isBlank()) {
-                    problems.add(Problem.error("CREDENTIAL", "Host " + node.name() + ": ansible_ssh_private_key_file is empty."));
+                    problems.add(Problem.error("CREDENTIAL", "Host " + node.name() + ": ansible_ssh_private_key_file is empty.")
+                            .variable("ansible_ssh_private_key_file"));
                 } else if (!Files.isReadable(Path.of(auth.privateKeyFile()))) {
                     problems.add(Problem.warning("CREDENTIAL", "Host " + node.name() + ": the key file "
-                            + auth.privateKeyFile() + " is not readable on the console's machine."));
+                            + auth.privateKeyFile() + " is not readable on the console's machine.")
+                            .variable("ansible_ssh_private_key_file"));
                 }
             }
             case PASSWORD -> {
                 if (auth.password() == null || auth.password().isEmpty()) {
                     problems.add(Problem.error("CREDENTIAL", "Host " + node.name() + ": password authentication needs "
-                            + "ansible_password."));
+                            + "ansible_password.").variable("ansible_password"));
                 }
             }
         }

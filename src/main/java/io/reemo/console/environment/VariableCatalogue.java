@@ -60,6 +60,11 @@ public class VariableCatalogue {
         return SECRET_LOOKING.matcher(name).matches() && !PATH_LOOKING.matcher(name).matches();
     }
 
+    /** Whether a value is handled as a secret: a secret name and a single value (text, number or boolean). */
+    public boolean isSecretValue(String name, Object value) {
+        return value != null && !(value instanceof Map) && !(value instanceof List) && isSecret(name);
+    }
+
     /** Ansible's own variables ({@code ansible_*}) are never reported as unknown. */
     public static boolean isAnsibleVariable(String name) {
         return name.startsWith("ansible_");
