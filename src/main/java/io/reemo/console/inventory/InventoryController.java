@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -102,7 +101,7 @@ class InventoryController {
         try {
             MediaType type = MediaType.parseMediaType(contentType);
             return YAML_TYPES.contains(type.getType() + "/" + type.getSubtype());
-        } catch (InvalidMediaTypeException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException notAMediaType) {
             return false;
         }
     }
