@@ -1,0 +1,27 @@
+package io.reemo.console.catalogue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Swarm state one cluster (inventory group) should have.
+ *
+ * @param managerOrder node names in inventory order: the first initialises the Swarm, the others join as managers
+ * @param nodeLabels   labels the console sets on Swarm nodes, by node name (the MySQL data node)
+ */
+public record DesiredCluster(String group, List<String> managerOrder, String network, String endpointMode,
+                             Map<String, Map<String, String>> nodeLabels, List<SwarmObject> objects,
+                             List<ServiceSpec> services) {
+
+    public DesiredCluster {
+        managerOrder = List.copyOf(managerOrder);
+        nodeLabels = Map.copyOf(nodeLabels);
+        objects = List.copyOf(objects);
+        services = List.copyOf(services);
+    }
+
+    public Optional<ServiceSpec> service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,107 @@
+package io.reemo.console.swarm;
+
+import io.reemo.console.catalogue.DesiredCluster;
+import io.reemo.console.catalogue.ServiceSpec;
+import io.reemo.console.catalogue.SwarmObject;
+import io.reemo.console.swarm.ActualCluster.ActualService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * Desired vs actual → the list of changes; empty when nothing differs. Pure: the apply step and the plan
+ * page use the same answer.
+ */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    /**
+     * @param scope which desired services this plan may touch (all for a full update, the tagged ones for a
+     *              tagged update); services outside the scope are left as they are, and nothing is removed
+     */
+    public static List<Change> plan(DesiredCluster desired, ActualCluster actual, Predicate<ServiceSpec> scope, boolean full) {
+        String cluster = desired.group();
+        List<Change> changes = new ArrayList<>();
+        if (!actual.networks().contains(desired.network())) {
+            changes.add(new Change(cluster, Change.Kind.CREATE_NETWORK, desired.network(), List.of(), "overlay network"));
+        }
+        desired.nodeLabels().forEach((node, labels) -> {
+            Map<String, String> current = actual.nodeLabels().getOrDefault(node, Map.of());
+            labels.forEach((k, v) -> {
+                if (!v.equals(current.get(k))) {
+                    changes.add(new Change(cluster, Change.Kind.LABEL_NODE, node, List.of(k), k + "=" + v));
+                }
+            });
+        });
+        List<ServiceSpec> inScope = desired.services().stream().filter(scope).toList();
+        for (SwarmObject object : objectsUsedBy(desired, inScope)) {
+            boolean secret = object.kind() == SwarmObject.Kind.SECRET;
+            boolean present = secret ? actual.secrets().contains(object.name()) : actual.configs().contains(object.name());
+            if (!present) {
+                changes.add(new Change(cluster, secret ? Change.Kind.CREATE_SECRET : Change.Kind.CREATE_CONFIG,
+                        object.name(), List.of(), secret ? "secret" : "config"));
+            }
+        }
+        for (ServiceSpec spec : inScope) {
+            ActualService current = actual.services().get(spec.name());
+            if (current == null) {
+                changes.add(new Change(cluster, Change.Kind.CREATE_SERVICE, spec.name(), List.of(), imageTag(spec.image())));
+            } else {
+                serviceUpdate(cluster, spec, current).ifPresent(changes::add);
+            }
+        }
+        if (full) {
+            actual.services().keySet().stream()
+                    .filter(name -> desired.service(name).isEmpty()).sorted()
+                    .forEach(name -> changes.add(new Change(cluster, Change.Kind.REMOVE_SERVICE, name, List.of(), "no longer in the catalogue")));
+        }
+        return changes;
+    }
+
+    private static java.util.Optional<Change> serviceUpdate(String cluster, ServiceSpec spec, ActualService current) {
+        List<String> fields = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        if (!withoutDigest(current.image()).equals(spec.image())) {
+            fields.add("image");
+            details.add("image " + imageTag(current.image()) + " → " + imageTag(spec.image()));
+        }
+        int desiredReplicas = spec.global() ? -1 : spec.replicas();
+        if (current.replicas() != desiredReplicas) {
+            fields.add("replicas");
+            details.add("replicas " + current.replicas() + " → " + desiredReplicas);
+        }
+        Map<String, String> was = SpecFingerprint.parse(current.fingerprint());
+        SpecFingerprint.fields(spec).forEach((field, hash) -> {
+            if (!Objects.equals(was.get(field), hash)) {
+                fields.add(field);
+            }
+        });
+        if (fields.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String detail = details.isEmpty() ? String.join(", ", fields) + " changed" : String.join("; ", details);
+        return java.util.Optional.of(new Change(cluster, Change.Kind.UPDATE_SERVICE, spec.name(), fields, detail));
+    }
+
+    private static List<SwarmObject> objectsUsedBy(DesiredCluster desired, List<ServiceSpec> services) {
+        return desired.objects().stream().filter(o -> services.stream().anyMatch(s ->
+                s.secrets().stream().anyMatch(m -> m.secretName().equals(o.name()))
+                        || s.configs().stream().anyMatch(m -> m.configName().equals(o.name())))).toList();
+    }
+
+    /** Swarm pins images by digest ({@code image:tag@sha256:…}); the plan compares what the operator chose. */
+    static String withoutDigest(String image) {
+        int at = image.indexOf('@');
+        return at < 0 ? image : image.substring(0, at);
+    }
+
+    static String imageTag(String image) {
+        String plain = withoutDigest(image);
+        int colon = plain.lastIndexOf(':');
+        return colon < 0 || plain.lastIndexOf('/') > colon ? plain : plain.substring(colon + 1);
+    }
+}
