@@ -97,9 +97,11 @@ final class ClusterServices {
             return List.of();
         }
         // The data lives in /opt/reemo on one node: the container must never move away from it (decisions.md §5).
-        String dataNode = vars.text("MYSQL_NODE").orElse(cluster.nodes().get(0).name());
+        String dataNodeName = vars.text("MYSQL_NODE").orElse(cluster.nodes().get(0).name());
+        Node dataNode = cluster.nodes().stream().filter(n -> n.name().equals(dataNodeName)).findFirst()
+                .orElse(cluster.nodes().get(0));
         if (!vars.isTrue("OPT_REEMO_REPLICATED")) {
-            nodeLabels.put(dataNode, Map.of(MYSQL_LABEL, "true"));
+            nodeLabels.put(hostname(dataNode), Map.of(MYSQL_LABEL, "true"));
             return List.of("node.labels." + MYSQL_LABEL + "==true");
         }
         return List.of();

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The Swarm state one cluster (inventory group) should have.
  *
  * @param managerOrder node names in inventory order: the first initialises the Swarm, the others join as managers
- * @param nodeLabels   labels the console sets on Swarm nodes, by node name (the MySQL data node)
+ * @param nodeLabels   labels the console sets on Swarm nodes, by Swarm node hostname (the MySQL data node)
  */
 public record DesiredCluster(String group, List<String> managerOrder, String network, String endpointMode,
                              Map<String, Map<String, String>> nodeLabels, List<SwarmObject> objects,

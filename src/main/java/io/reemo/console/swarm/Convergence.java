@@ -1,0 +1,105 @@
+package io.reemo.console.swarm;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Service;
+import com.github.dockerjava.api.model.ServiceUpdateState;
+import com.github.dockerjava.api.model.ServiceUpdateStatus;
+import com.github.dockerjava.api.model.Task;
+import com.github.dockerjava.api.model.TaskState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Waits until services run as planned, or reports which did not and why (task errors, rollbacks). */
+public final class Convergence {
+
+    private static final Duration POLL = Duration.ofSeconds(1);
+
+    /** How one service ended. */
+    public record Outcome(String service, boolean converged, boolean rolledBack, String detail) {
+    }
+
+    private Convergence() {
+    }
+
+    public static List<Outcome> await(DockerClient docker, List<String> services, Duration timeout, Consumer<String> log) {
+        Instant deadline = Instant.now().plus(timeout);
+        Map<String, Outcome> done = new LinkedHashMap<>();
+        int readyNodes = (int) docker.listSwarmNodesCmd().exec().stream()
+                .filter(n -> n.getStatus() != null && "ready".equalsIgnoreCase(String.valueOf(n.getStatus().getState()))).count();
+        while (true) {
+            for (String name : services) {
+                if (done.containsKey(name)) {
+                    continue;
+                }
+                check(docker, name, readyNodes).ifPresent(outcome -> {
+                    done.put(name, outcome);
+                    log.accept(name + ": " + outcome.detail());
+                });
+            }
+            if (done.size() == services.size()) {
+                return new ArrayList<>(done.values());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                for (String name : services) {
+                    done.computeIfAbsent(name, n -> {
+                        Outcome outcome = new Outcome(n, false, false, "not converged after " + timeout.toSeconds() + " s: " + lastTaskError(docker, n));
+                        log.accept(n + ": " + outcome.detail());
+                        return outcome;
+                    });
+                }
+                return new ArrayList<>(done.values());
+            }
+            sleep();
+        }
+    }
+
+    private static Optional<Outcome> check(DockerClient docker, String name, int readyNodes) {
+        Optional<Service> found = SwarmReader.service(docker, name);
+        if (found.isEmpty()) {
+            return Optional.of(new Outcome(name, false, false, "service does not exist"));
+        }
+        Service service = found.get();
+        ServiceUpdateStatus update = service.getUpdateStatus();
+        ServiceUpdateState state = update == null ? null : update.getState();
+        if (state == ServiceUpdateState.ROLLBACK_COMPLETED) {
+            return Optional.of(new Outcome(name, false, true, "update failed and was rolled back to the previous version ("
+                    + update.getMessage() + ")"));
+        }
+        if (state == ServiceUpdateState.PAUSED || state == ServiceUpdateState.ROLLBACK_PAUSED) {
+            return Optional.of(new Outcome(name, false, false, "update paused: " + update.getMessage()));
+        }
+        if (state == ServiceUpdateState.UPDATING || state == ServiceUpdateState.ROLLBACK_STARTED) {
+            return Optional.empty();
+        }
+        var mode = service.getSpec().getMode();
+        long desired = mode.getGlobal() != null ? readyNodes : mode.getReplicated().getReplicas();
+        long running = docker.listTasksCmd().withServiceFilter(service.getId()).exec().stream()
+                .filter(t -> t.getDesiredState() == TaskState.RUNNING && t.getStatus().getState() == TaskState.RUNNING)
+                .count();
+        if (running == desired) {
+            return Optional.of(new Outcome(name, true, false, "converged, " + running + "/" + desired + " running"));
+        }
+        return Optional.empty();
+    }
+
+    private static String lastTaskError(DockerClient docker, String name) {
+        return SwarmReader.service(docker, name).map(service -> docker.listTasksCmd().withServiceFilter(service.getId()).exec()
+                .stream().map(Task::getStatus).filter(s -> s.getErr() != null && !s.getErr().isBlank())
+                .map(s -> s.getErr()).reduce((a, b) -> b).orElse("no task error reported")).orElse("service missing");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SwarmStateException("interrupted while waiting for services to converge");
+        }
+    }
+}

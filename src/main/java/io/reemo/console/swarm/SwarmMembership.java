@@ -1,0 +1,80 @@
+package io.reemo.console.swarm;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.LocalNodeState;
+import com.github.dockerjava.api.model.SwarmInfo;
+import com.github.dockerjava.api.model.SwarmSpec;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Forms one cluster's Swarm (decisions.md §1): the first node initialises it with its own address, the others
+ * join as managers. An existing Swarm is adopted and never re-initialised; its options are never changed.
+ * A node that belongs to another Swarm stops the step: the operator decides, not the console.
+ */
+public final class SwarmMembership {
+
+    /** A node of the cluster with its Docker client, in inventory order. */
+    public record Member(String name, String address, DockerClient docker) {
+    }
+
+    private SwarmMembership() {
+    }
+
+    /** @return the Swarm's cluster id */
+    public static String ensure(List<Member> members, Consumer<String> log) {
+        Member first = members.get(0);
+        SwarmInfo firstInfo = first.docker().infoCmd().exec().getSwarm();
+        String clusterId;
+        if (state(firstInfo) == LocalNodeState.ACTIVE) {
+            requireManager(first, firstInfo);
+            clusterId = firstInfo.getClusterInfo().getId();
+            log.accept(first.name() + ": adopting the existing Swarm " + clusterId + " (its options stay as they are)");
+        } else {
+            requireInactive(first, firstInfo);
+            log.accept(first.name() + ": initialising the Swarm, advertising " + first.address());
+            first.docker().initializeSwarmCmd(new SwarmSpec())
+                    .withListenAddr("0.0.0.0:2377").withAdvertiseAddr(first.address()).exec();
+            clusterId = first.docker().inspectSwarmCmd().exec().getId();
+        }
+        String managerToken = first.docker().inspectSwarmCmd().exec().getJoinTokens().getManager();
+        for (Member member : members.subList(1, members.size())) {
+            SwarmInfo info = member.docker().infoCmd().exec().getSwarm();
+            if (state(info) == LocalNodeState.ACTIVE) {
+                String theirs = info.getClusterInfo() == null ? null : info.getClusterInfo().getId();
+                if (!clusterId.equals(theirs)) {
+                    throw new SwarmStateException(member.name() + " belongs to another Swarm (" + info.getNodeID()
+                            + "); make it leave that Swarm (docker swarm leave) or remove it from this cluster");
+                }
+                requireManager(member, info);
+                log.accept(member.name() + ": already a manager of this Swarm");
+                continue;
+            }
+            requireInactive(member, info);
+            log.accept(member.name() + ": joining as a manager via " + first.address() + ":2377");
+            member.docker().joinSwarmCmd().withRemoteAddrs(List.of(first.address() + ":2377"))
+                    .withListenAddr("0.0.0.0:2377").withAdvertiseAddr(member.address()).withJoinToken(managerToken).exec();
+        }
+        return clusterId;
+    }
+
+    private static LocalNodeState state(SwarmInfo info) {
+        return info == null || info.getLocalNodeState() == null ? LocalNodeState.INACTIVE : info.getLocalNodeState();
+    }
+
+    private static void requireInactive(Member member, SwarmInfo info) {
+        LocalNodeState state = state(info);
+        if (state != LocalNodeState.INACTIVE && state != LocalNodeState.EMPTY) {
+            throw new SwarmStateException(member.name() + ": Swarm state is " + state.name().toLowerCase()
+                    + (info.getError() == null || info.getError().isBlank() ? "" : " (" + info.getError() + ")")
+                    + "; repair or leave it on the node, then run the job again");
+        }
+    }
+
+    private static void requireManager(Member member, SwarmInfo info) {
+        if (!Boolean.TRUE.equals(info.getControlAvailable())) {
+            throw new SwarmStateException(member.name() + " is a worker; Reemo Infra clusters are managers only: promote it"
+                    + " (docker node promote) or remove it from this cluster");
+        }
+    }
+}
