@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
 import java.util.stream.IntStream;
 
 /**
@@ -48,8 +51,23 @@ public final class TestBed {
                 required(prefix + "user"), required(prefix + "hostKeySha256"));
     }
 
-    public java.util.List<BedNode> nodes() {
+    public List<BedNode> nodes() {
         return IntStream.rangeClosed(1, nodeCount()).mapToObj(this::node).toList();
+    }
+
+    /** An SSH connection to a node: its host key pinned, logged in with the bed's key. The caller closes it. */
+    public SSHClient connect(BedNode node) throws IOException {
+        SSHClient ssh = new SSHClient(new DefaultConfig());
+        try {
+            ssh.addHostKeyVerifier(node.hostKeySha256());
+            ssh.setConnectTimeout(5000);
+            ssh.connect(node.address(), node.port());
+            ssh.authPublickey(node.user(), ssh.loadKeys(sshPrivateKey().toString()));
+            return ssh;
+        } catch (IOException | RuntimeException e) {
+            ssh.close();
+            throw e;
+        }
     }
 
     /** Path of the private key every node accepts. */
