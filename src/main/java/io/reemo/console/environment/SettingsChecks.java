@@ -23,7 +23,7 @@ final class SettingsChecks {
         List<Problem> problems = new ArrayList<>();
         if (VariableSite.of(environment).stream().noneMatch(s -> s.vars().get("API_LICENSE") != null)) {
             problems.add(Problem.error("REQUIRED", "API_LICENSE is required: the Reemo license key (base64) in all.vars.")
-                    .variable("API_LICENSE").at(Location.ALL_VARS));
+                    .variable("API_LICENSE").at(Location.ALL_VARS).position(positions.of(Location.ALL_VARS, null)));
         }
         if (environment.clusters().stream().anyMatch(c -> c.group().equals(Cluster.API))) {
             dedicated(environment, positions, problems);
@@ -79,7 +79,8 @@ final class SettingsChecks {
         }
         if (hmacByCluster.containsValue(null)) {
             problems.add(Problem.error("HMACSECRET", "Dedicated mode needs HMACSECRET, the secret the portal and API "
-                    + "sides share: set it once in all.vars.").variable("HMACSECRET").at(Location.ALL_VARS));
+                    + "sides share: set it once in all.vars.").variable("HMACSECRET").at(Location.ALL_VARS)
+                    .position(positions.of(Location.ALL_VARS, null)));
         } else if (hmacByCluster.values().stream().distinct().count() > 1) {
             problems.add(Problem.error("HMACSECRET", "HMACSECRET differs between " + String.join(", ", hmacByCluster.keySet())
                     + "; the portal and API sides must hold the same value: set it once in all.vars.")
@@ -179,7 +180,7 @@ final class SettingsChecks {
             problems.add(Problem.warning("REGISTRY", "In " + mode + " mode every node logs in to " + vars.text("REGISTRY_URL")
                     .orElse("the registry") + " and pulls the images: set REGISTRY_USERNAME and REGISTRY_PASSWORD (from "
                     + "Reemo support), or choose REGISTRY_IMAGE_MODE offline or preloaded.").variable("REGISTRY_USERNAME")
-                    .at(Location.ALL_VARS));
+                    .at(Location.ALL_VARS).position(positions.of(Location.ALL_VARS, null)));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.reemo.console.environment;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The per-variable rules: known or not, scope, Jinja, and the value's type and format. */
@@ -53,9 +55,25 @@ final class VariableChecks {
         } else if (value instanceof String text && (text.contains("{{") || text.contains("{%"))) {
             jinja(variable, text).ifPresent(problems::add);
         } else {
-            type(variable, value).ifPresent(message -> problems.add(Problem.error("TYPE", name + " " + message)));
+            Optional<String> wrong = type(variable, value);
+            wrong.ifPresent(message -> problems.add(Problem.error("TYPE", name + " " + message)));
+            if (wrong.isEmpty() && variable.type() == VariableType.CERT_LIST) {
+                missingFiles(name, (List<?>) value).ifPresent(problems::add);
+            }
         }
         return problems;
+    }
+
+    /** Files of a certificate list that are not on the console's machine cannot be checked or deployed yet. */
+    private static Optional<Problem> missingFiles(String name, List<?> items) {
+        List<String> missing = items.stream().map(item -> (Map<?, ?>) item)
+                .flatMap(item -> Stream.of(item.get("cert_file"), item.get("key_file")))
+                .map(String::valueOf)
+                .filter(path -> !Files.isReadable(Path.of(path)))
+                .toList();
+        return missing.isEmpty() ? Optional.empty() : Optional.of(Problem.warning("CERTIFICATE_FILE", name + ": "
+                + String.join(", ", missing) + " not found on the console's machine; the console checks and deploys "
+                + "them only once they are there."));
     }
 
     private Optional<Problem> scope(VariableSite site, Variable variable) {
@@ -244,7 +262,7 @@ final class VariableChecks {
                     : Optional.of("the key " + keyFile + " does not belong to the certificate " + certFile);
         } catch (IllegalArgumentException e) {
             return Optional.of("a file of the pair " + certFile + " / " + keyFile + " " + e.getMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Optional.of("cannot read " + certFile + " or " + keyFile);
         }
     }
