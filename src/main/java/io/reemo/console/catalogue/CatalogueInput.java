@@ -9,15 +9,21 @@ import java.util.Map;
  *
  * @param internalTls         the internal PKI: CA certificate and one certificate/key per service name
  * @param traefikCertificates uploaded Traefik certificates by cluster group (contents, read from the files)
+ * @param maintenance         the maintenance switch: the user portal URL serves the maintenance page
  */
-public record CatalogueInput(InternalTls internalTls, Map<String, List<CertificatePair>> traefikCertificates) {
+public record CatalogueInput(InternalTls internalTls, Map<String, List<CertificatePair>> traefikCertificates,
+                             boolean maintenance) {
 
     public CatalogueInput {
         traefikCertificates = Map.copyOf(traefikCertificates);
     }
 
     public static CatalogueInput withoutTls() {
-        return new CatalogueInput(new InternalTls("", Map.of()), Map.of());
+        return new CatalogueInput(new InternalTls("", Map.of()), Map.of(), false);
+    }
+
+    public CatalogueInput withMaintenance(boolean on) {
+        return new CatalogueInput(internalTls, traefikCertificates, on);
     }
 
     public record CertificatePair(String certificatePem, String keyPem) {

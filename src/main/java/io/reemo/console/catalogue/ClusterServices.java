@@ -89,7 +89,7 @@ final class ClusterServices {
     /** Maintenance replaces what the user portal serves: in simple mode and on the user portal cluster only. */
     private boolean maintenanceApplies() {
         boolean userPortal = cluster.group().equals(Cluster.INFRA) || cluster.group().equals(Cluster.PORTAL_USER);
-        return userPortal && vars.isTrue("MAINTENANCE_ENABLE");
+        return userPortal && input.maintenance();
     }
 
     private List<String> constraints(Component component) {

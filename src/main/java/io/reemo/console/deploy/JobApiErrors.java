@@ -35,6 +35,13 @@ class JobApiErrors {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
+    /** The plan reads the Swarm through a node: when that node cannot be reached, say which and why. */
+    @ExceptionHandler({io.reemo.console.ssh.SshException.class, io.reemo.console.swarm.DockerUnreachableException.class,
+            DeployException.class, io.reemo.console.swarm.SwarmStateException.class})
+    ProblemDetail unreachable(RuntimeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());

@@ -4,6 +4,7 @@ import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,68 @@ public final class JobParameters {
             return "";
         }
         return value.get();
+    }
+
+    /** A JSON boolean; {@code fallback} when absent. */
+    public boolean bool(String name, boolean fallback) {
+        Object value = values.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Boolean flag)) {
+            problems.add("'" + name + "' must be true or false");
+            return fallback;
+        }
+        return flag;
+    }
+
+    /** A list of strings, each one of {@code allowed}; empty when absent. */
+    public List<String> strings(String name, Collection<String> allowed) {
+        Object value = values.get(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            problems.add("'" + name + "' must be a list of strings, from " + allowed);
+            return List.of();
+        }
+        List<String> chosen = new ArrayList<>();
+        for (Object item : list) {
+            if (!allowed.contains(item)) {
+                problems.add("'" + name + "': unknown value '" + item + "' (known: " + String.join(", ", allowed) + ")");
+            } else if (!chosen.contains(item)) {
+                chosen.add((String) item);
+            }
+        }
+        return chosen;
+    }
+
+    /** An object of string values whose keys match {@code keyPattern}; empty when absent. */
+    public Map<String, String> stringMap(String name, java.util.regex.Pattern keyPattern, String keyHint) {
+        Object value = values.get(name);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            problems.add("'" + name + "' must be an object, e.g. {\"DOCKER_VERSION_API\": \"2.14.0\"}");
+            return Map.of();
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            if (!(k instanceof String key) || !keyPattern.matcher(key).matches()) {
+                problems.add("'" + name + "': '" + k + "' is not " + keyHint);
+            } else if (!(v instanceof String text) || text.isBlank()) {
+                problems.add("'" + name + "': " + k + " must be a non-empty string");
+            } else {
+                result.put(key, text.strip());
+            }
+        });
+        return result;
+    }
+
+    /** A problem found by the job type itself (state of the environment rather than the request's shape). */
+    public void reject(String problem) {
+        problems.add(problem);
     }
 
     /** Whole seconds between 1 and {@code max}; {@code fallback} when absent. */

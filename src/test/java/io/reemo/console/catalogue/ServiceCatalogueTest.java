@@ -87,9 +87,8 @@ class ServiceCatalogueTest {
     @Test
     void maintenanceRoutesTheUserPortalToTheMaintenancePageAndLeavesTheRestAlone() {
         Environment normal = cluster(Map.of("PORTALADMIN_URL", "admin.example.org"));
-        Environment maintenance = cluster(Map.of("PORTALADMIN_URL", "admin.example.org", "MAINTENANCE_ENABLE", "true"));
         DesiredCluster before = catalogue.desiredState(normal, CatalogueInput.withoutTls()).clusters().get(0);
-        DesiredCluster during = catalogue.desiredState(maintenance, CatalogueInput.withoutTls()).clusters().get(0);
+        DesiredCluster during = catalogue.desiredState(normal, CatalogueInput.withoutTls().withMaintenance(true)).clusters().get(0);
 
         assertThat(during.service("reemo_maintenance")).isPresent();
         assertThat(before.service("reemo_maintenance")).isEmpty();

@@ -1,0 +1,63 @@
+package io.reemo.console.deploy;
+
+import io.reemo.console.catalogue.DesiredCluster;
+import io.reemo.console.catalogue.DesiredState;
+import io.reemo.console.catalogue.ServiceSpec;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.EnvironmentValidator;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.Problem;
+import io.reemo.console.job.Step;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/** What every deploy job type needs: the environment and its desired state as they are when a step runs. */
+@Component
+class DeploySupport {
+
+    private final Environments environments;
+    private final DesiredStates desiredStates;
+    private final DeploymentRecords records;
+    private final EnvironmentValidator validator;
+
+    DeploySupport(Environments environments, DesiredStates desiredStates, DeploymentRecords records, EnvironmentValidator validator) {
+        this.environments = environments;
+        this.desiredStates = desiredStates;
+        this.records = records;
+        this.validator = validator;
+    }
+
+    Supplier<Environment> current(long environmentId) {
+        return () -> environments.get(environmentId);
+    }
+
+    /** The desired state with the maintenance switch as recorded. */
+    Supplier<DesiredState> desired(long environmentId) {
+        return () -> desiredStates.forApply(environments.get(environmentId), records.maintenance(environmentId));
+    }
+
+    /** Blocking validation problems refuse the job before anything runs, each named. */
+    void requireValid(Environment environment, JobParameters parameters) {
+        validator.validate(environment).stream().filter(p -> p.severity() == Problem.Severity.ERROR)
+                .forEach(p -> parameters.reject("environment: " + p.message()));
+    }
+
+    /** The job's last lines: what runs where, at which version. */
+    Step summary(Supplier<DesiredState> desired) {
+        return Step.onConsole("summary", run -> {
+            for (DesiredCluster cluster : desired.get().clusters()) {
+                run.system(cluster.group() + " on " + String.join(", ", cluster.managerOrder()) + ":");
+                for (ServiceSpec service : cluster.services()) {
+                    String replicas = service.global() ? "global" : String.valueOf(service.replicas());
+                    run.system("  " + service.name() + "  " + service.image().substring(service.image().lastIndexOf('/') + 1)
+                            + "  replicas " + replicas);
+                }
+            }
+            return 0;
+        });
+    }
+
+    DeploymentRecords records() {
+        return records;
+    }
+}

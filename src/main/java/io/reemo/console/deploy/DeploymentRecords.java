@@ -1,0 +1,58 @@
+package io.reemo.console.deploy;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What the console did to an environment beyond its configuration: database initialisation, maintenance, versions. */
+@Repository
+public class DeploymentRecords {
+
+    private final JdbcClient db;
+
+    DeploymentRecords(JdbcClient db) {
+        this.db = db;
+    }
+
+    public record VersionChange(long id, long jobId, String variable, String versionBefore, String versionAfter, OffsetDateTime at) {
+    }
+
+    public Optional<OffsetDateTime> databaseInitializedAt(long environmentId) {
+        return db.sql("SELECT db_initialized_at FROM deployment_state WHERE environment_id = ? AND db_initialized_at IS NOT NULL")
+                .param(environmentId).query(OffsetDateTime.class).optional();
+    }
+
+    public void markDatabaseInitialized(long environmentId, long jobId) {
+        ensureRow(environmentId);
+        db.sql("UPDATE deployment_state SET db_initialized_at = ?, db_initialized_by_job = ? WHERE environment_id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC), jobId, environmentId).update();
+    }
+
+    public boolean maintenance(long environmentId) {
+        return db.sql("SELECT maintenance FROM deployment_state WHERE environment_id = ?")
+                .param(environmentId).query(Boolean.class).optional().orElse(false);
+    }
+
+    public void setMaintenance(long environmentId, boolean on) {
+        ensureRow(environmentId);
+        db.sql("UPDATE deployment_state SET maintenance = ? WHERE environment_id = ?").params(on, environmentId).update();
+    }
+
+    public void recordVersionChange(long environmentId, long jobId, String variable, String before, String after) {
+        db.sql("INSERT INTO version_change (environment_id, job_id, variable, version_before, version_after, at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(environmentId, jobId, variable, before, after, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC)).update();
+    }
+
+    public List<VersionChange> versionChanges(long environmentId) {
+        return db.sql("SELECT id, job_id, variable, version_before, version_after, at FROM version_change WHERE environment_id = ? ORDER BY id DESC")
+                .param(environmentId).query(VersionChange.class).list();
+    }
+
+    private void ensureRow(long environmentId) {
+        db.sql("MERGE INTO deployment_state (environment_id) KEY (environment_id) VALUES (?)").param(environmentId).update();
+    }
+}

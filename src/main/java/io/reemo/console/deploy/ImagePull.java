@@ -1,0 +1,103 @@
+package io.reemo.console.deploy;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.PullResponseItem;
+import io.reemo.console.catalogue.DesiredCluster;
+import io.reemo.console.catalogue.DesiredState;
+import io.reemo.console.catalogue.ServiceSpec;
+import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.EffectiveVariables;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Node;
+import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.job.NodeRun;
+import io.reemo.console.job.Step;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gets every image a cluster runs onto each of its nodes, all nodes at once, in the environment's image mode
+ * (decisions.md §7): online and proxy pull with the registry credentials, offline loads an archive made with
+ * {@code docker save}, preloaded only checks. A missing image is named with its node.
+ */
+@Component
+class ImagePull {
+
+    private static final long PULL_MINUTES = 30;
+
+    private final NodeDocker nodeDocker;
+    private final VariableCatalogue variables;
+
+    ImagePull(NodeDocker nodeDocker, VariableCatalogue variables) {
+        this.nodeDocker = nodeDocker;
+        this.variables = variables;
+    }
+
+    /** The desired state is read when the step runs, so that versions set by an earlier step count. */
+    Step step(Environment environment, Supplier<Environment> current, Supplier<DesiredState> desired, Predicate<ServiceSpec> scope) {
+        return JobSsh.perNode("images", environment.nodes(), (run, node) -> {
+            Environment env = current.get();
+            Cluster cluster = env.clusterOf(node.name()).orElseThrow();
+            DesiredCluster wanted = desired.get().clusters().stream().filter(c -> c.group().equals(cluster.group()))
+                    .findFirst().orElseThrow();
+            List<String> images = wanted.services().stream().filter(scope).map(ServiceSpec::image).distinct().toList();
+            return fetch(run, node, variables.effective(env, cluster), images);
+        });
+    }
+
+    private int fetch(NodeRun run, Node node, EffectiveVariables vars, List<String> images) throws Exception {
+        DockerClient docker = nodeDocker.of(run, node);
+        String mode = vars.text("REGISTRY_IMAGE_MODE").orElse("online");
+        if (mode.equals("offline")) {
+            load(run, docker, vars);
+        }
+        if (mode.equals("proxy")) {
+            var info = docker.infoCmd().exec();
+            if (info.getHttpsProxy() == null || info.getHttpsProxy().isBlank()) {
+                run.stderr("Image mode proxy: the Docker daemon on " + node.name() + " has no HTTPS proxy set; add"
+                        + " https_proxy to its environment (/etc/default/docker, EnvironmentFile in docker.service) and restart it");
+                return 1;
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String image : images) {
+            if (mode.equals("online") || mode.equals("proxy")) {
+                run.system("pull " + image);
+                docker.pullImageCmd(image).withAuthConfig(NodeDocker.registryAuth(vars))
+                        .exec(new ResultCallback.Adapter<PullResponseItem>()).awaitCompletion(PULL_MINUTES, TimeUnit.MINUTES);
+            }
+            try {
+                docker.inspectImageCmd(image).exec();
+            } catch (NotFoundException e) {
+                missing.add(image);
+            }
+        }
+        for (String image : missing) {
+            run.stderr("missing on " + node.name() + ": " + image);
+        }
+        if (missing.isEmpty()) {
+            run.system(images.size() + " image(s) present on " + node.name());
+        }
+        return missing.isEmpty() ? 0 : 1;
+    }
+
+    /** Streams the archive from the console's machine straight into the node's Docker: nothing is copied by hand. */
+    private static void load(NodeRun run, DockerClient docker, EffectiveVariables vars) throws IOException {
+        Path archive = Path.of(vars.text("REGISTRY_IMAGE_ARCHIVE").orElseThrow(() -> new DeployException(
+                "image mode offline needs REGISTRY_IMAGE_ARCHIVE: the path, on the console's machine, of an archive made with docker save")));
+        run.system("load " + archive + " (" + Files.size(archive) / (1024 * 1024) + " MB)");
+        try (InputStream in = Files.newInputStream(archive)) {
+            docker.loadImageCmd(in).exec();
+        }
+    }
+}

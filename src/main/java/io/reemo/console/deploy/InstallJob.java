@@ -1,0 +1,80 @@
+package io.reemo.console.deploy;
+
+import io.reemo.console.catalogue.DesiredState;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.job.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code install}: what the role's images and install playbooks did, as one job:
+ * preflight, Docker (with {@code installDocker}), Swarm, images, PKI and services, database initialisation
+ * (with {@code initDb}: once per environment, ever), summary. Running it again applies only what differs.
+ */
+@Component
+class InstallJob implements JobType {
+
+    private final DeploySupport support;
+    private final Preflight preflight;
+    private final DockerInstall dockerInstall;
+    private final SwarmSetup swarmSetup;
+    private final ImagePull images;
+    private final SwarmApply apply;
+    private final DatabaseRun database;
+
+    InstallJob(DeploySupport support, Preflight preflight, DockerInstall dockerInstall, SwarmSetup swarmSetup,
+               ImagePull images, SwarmApply apply, DatabaseRun database) {
+        this.support = support;
+        this.preflight = preflight;
+        this.dockerInstall = dockerInstall;
+        this.swarmSetup = swarmSetup;
+        this.images = images;
+        this.apply = apply;
+        this.database = database;
+    }
+
+    @Override
+    public String name() {
+        return "install";
+    }
+
+    @Override
+    public boolean changing() {
+        return true;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of("initDb", "installDocker");
+    }
+
+    @Override
+    public List<Step> plan(Environment environment, JobParameters parameters) {
+        boolean initDb = parameters.bool("initDb", false);
+        boolean installDocker = parameters.bool("installDocker", false);
+        support.requireValid(environment, parameters);
+        if (initDb) {
+            support.records().databaseInitializedAt(environment.id()).ifPresent(at -> parameters.reject(
+                    "initDb: the database of '" + environment.name() + "' was already initialised on " + at
+                            + "; INIT_DB runs once per environment. Install without initDb to apply the configuration."));
+        }
+        Supplier<Environment> current = support.current(environment.id());
+        Supplier<DesiredState> desired = support.desired(environment.id());
+        List<Step> steps = new ArrayList<>();
+        steps.add(preflight.step(environment, installDocker, initDb));
+        if (installDocker) {
+            steps.add(dockerInstall.step(environment));
+        }
+        steps.add(swarmSetup.step(environment));
+        steps.add(images.step(environment, current, desired, service -> true));
+        steps.add(apply.step("services", current, desired, service -> true, true));
+        if (initDb) {
+            steps.add(database.step(current, true));
+        }
+        steps.add(support.summary(desired));
+        return steps;
+    }
+}

@@ -1,0 +1,90 @@
+package io.reemo.console.deploy;
+
+import io.reemo.console.catalogue.Component;
+import io.reemo.console.catalogue.DesiredState;
+import io.reemo.console.catalogue.ServiceSpec;
+import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.job.Step;
+import io.reemo.console.swarm.SwarmReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * {@code maintenance}: {@code enable: true} points the user portal URL at the maintenance page; {@code false}
+ * points it back at the portal and removes the page. Only Traefik's routes and the maintenance service change:
+ * the API, the database and the signals are never touched (decisions.md §15).
+ */
+@org.springframework.stereotype.Component
+class MaintenanceJob implements JobType {
+
+    private static final Predicate<ServiceSpec> ROUTING =
+            s -> s.component() == Component.TRAEFIK || s.component() == Component.MAINTENANCE;
+
+    private final DeploySupport support;
+    private final DesiredStates desiredStates;
+    private final ImagePull images;
+    private final SwarmApply apply;
+    private final NodeDocker nodeDocker;
+
+    MaintenanceJob(DeploySupport support, DesiredStates desiredStates, ImagePull images, SwarmApply apply, NodeDocker nodeDocker) {
+        this.support = support;
+        this.desiredStates = desiredStates;
+        this.images = images;
+        this.apply = apply;
+        this.nodeDocker = nodeDocker;
+    }
+
+    @Override
+    public String name() {
+        return "maintenance";
+    }
+
+    @Override
+    public boolean changing() {
+        return true;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of("enable");
+    }
+
+    @Override
+    public List<Step> plan(Environment environment, JobParameters parameters) {
+        if (parameters.values().get("enable") == null) {
+            parameters.reject("'enable' is required: true to show the maintenance page, false to restore the portal");
+        }
+        boolean enable = parameters.bool("enable", false);
+        long id = environment.id();
+        Supplier<Environment> current = support.current(id);
+        Supplier<DesiredState> desired = () -> desiredStates.forApply(current.get(), enable);
+        List<Step> steps = new ArrayList<>();
+        if (enable) {
+            steps.add(images.step(environment, current, desired, ROUTING));
+        }
+        steps.add(Step.onConsole("switch", run -> {
+            support.records().setMaintenance(id, enable);
+            run.system(enable ? "Maintenance on: the user portal URL serves the maintenance page."
+                    : "Maintenance off: the user portal URL serves the portal again.");
+            return 0;
+        }));
+        steps.add(apply.step("routes", current, desired, ROUTING, false));
+        if (!enable) {
+            steps.add(Step.onConsole("cleanup", run -> {
+                for (Cluster cluster : current.get().clusters()) {
+                    var docker = nodeDocker.of(run, cluster.nodes().get(0));
+                    SwarmReader.service(docker, Component.MAINTENANCE.serviceName()).ifPresent(service -> {
+                        run.system(cluster.group() + ": remove " + Component.MAINTENANCE.serviceName());
+                        docker.removeServiceCmd(service.getId()).exec();
+                    });
+                }
+                return 0;
+            }));
+        }
+        return steps;
+    }
+}

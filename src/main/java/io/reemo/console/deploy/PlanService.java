@@ -1,0 +1,71 @@
+package io.reemo.console.deploy;
+
+import com.github.dockerjava.api.model.LocalNodeState;
+import io.reemo.console.catalogue.DesiredCluster;
+import io.reemo.console.catalogue.DesiredState;
+import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.ssh.SshConnection;
+import io.reemo.console.ssh.SshConnector;
+import io.reemo.console.ssh.SshTarget;
+import io.reemo.console.swarm.ActualCluster;
+import io.reemo.console.swarm.Change;
+import io.reemo.console.swarm.DockerOverSsh;
+import io.reemo.console.swarm.Planner;
+import io.reemo.console.swarm.SwarmReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * What an install or full update would change now: the catalogue's desired state against each cluster's Swarm,
+ * read through its first node. Read-only; the same planner the apply step uses.
+ */
+@Service
+public class PlanService {
+
+    private final Environments environments;
+    private final DesiredStates desiredStates;
+    private final SshConnector ssh;
+
+    PlanService(Environments environments, DesiredStates desiredStates, SshConnector ssh) {
+        this.environments = environments;
+        this.desiredStates = desiredStates;
+        this.ssh = ssh;
+    }
+
+    /** @param notes what the plan could not see, e.g. a Swarm not formed yet */
+    public record Plan(List<Change> changes, List<String> notes) {
+    }
+
+    public Plan plan(long environmentId) {
+        Environment environment = environments.get(environmentId);
+        DesiredState desired = desiredStates.forPlan(environment);
+        List<Change> changes = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (DesiredCluster cluster : desired.clusters()) {
+            Cluster model = environment.cluster(cluster.group()).orElseThrow();
+            if (model.nodes().isEmpty()) {
+                notes.add(cluster.group() + " has no nodes yet");
+                continue;
+            }
+            ActualCluster actual = actual(model, notes);
+            changes.addAll(Planner.plan(cluster, actual, service -> true, true));
+        }
+        return new Plan(changes, notes);
+    }
+
+    private ActualCluster actual(Cluster cluster, List<String> notes) {
+        var node = cluster.nodes().get(0);
+        try (SshConnection connection = ssh.connect(SshTarget.of(node));
+             DockerOverSsh docker = DockerOverSsh.open(connection.client(), node.name())) {
+            var swarm = docker.docker().infoCmd().exec().getSwarm();
+            if (swarm == null || swarm.getLocalNodeState() != LocalNodeState.ACTIVE) {
+                notes.add(cluster.group() + ": no Swarm on " + node.name() + " yet; the install forms it");
+                return ActualCluster.empty();
+            }
+            return SwarmReader.read(docker.docker());
+        }
+    }
+}

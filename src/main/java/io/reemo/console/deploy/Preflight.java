@@ -1,0 +1,94 @@
+package io.reemo.console.deploy;
+
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Node;
+import io.reemo.console.job.NodeRun;
+import io.reemo.console.job.Step;
+import io.reemo.console.ssh.OutputListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks every node before anything changes: OS, Docker present or installable, ports free or already ours,
+ * clock, and, for a first install, that the MySQL data directory holds no database. Problems that would
+ * break the install stop the job here; hardware under the vendor's minimums is only a warning.
+ */
+@Component
+class Preflight {
+
+    static final List<Integer> PORTS = List.of(80, 443, 8443, 2377, 7946, 4789);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final long MAX_SKEW_SECONDS = 30;
+    private static final List<String> SUPPORTED_OS = List.of("debian", "ubuntu", "rhel", "rocky", "centos", "almalinux");
+    /** Processes allowed on our ports: Docker's own (Swarm, host-mode publishing). */
+    private static final List<String> OURS = List.of("dockerd", "docker-proxy", "containerd");
+    private static final String SCRIPT = String.join("; ",
+            ". /etc/os-release 2>/dev/null; echo \"os=$ID $VERSION_ID\"",
+            "echo \"cpus=$(nproc)\"",
+            "echo \"memMb=$(awk '/MemTotal/ {print int($2/1024)}' /proc/meminfo)\"",
+            "echo \"diskGb=$(df -P -BG / | awk 'NR==2 {gsub(\"G\",\"\",$4); print $4}')\"",
+            "echo \"docker=$(command -v docker >/dev/null && docker version --format '{{.Server.Version}}' 2>/dev/null || echo none)\"",
+            "echo \"epoch=$(date +%s)\"",
+            "for p in " + String.join(" ", PORTS.stream().map(String::valueOf).toList())
+                    + "; do ss -ltnpH \"sport = :$p\" 2>/dev/null | sed \"s/^/port$p=/\" | head -1; done",
+            "echo \"mysqlData=$(ls -A /opt/reemo/mysql 2>/dev/null | head -3 | tr '\\n' ' ')\"");
+
+    private final JobSsh ssh;
+
+    Preflight(JobSsh ssh) {
+        this.ssh = ssh;
+    }
+
+    Step step(Environment environment, boolean installDocker, boolean initDb) {
+        return JobSsh.perNode("preflight", environment.nodes(), (run, node) -> check(run, node, installDocker, initDb));
+    }
+
+    private int check(NodeRun run, Node node, boolean installDocker, boolean initDb) {
+        Map<String, String> found = new ConcurrentHashMap<>();
+        long before = Instant.now().getEpochSecond();
+        var result = ssh.run(run, node, SCRIPT, TIMEOUT, (stream, text) -> {
+            int eq = text.indexOf('=');
+            if (stream == OutputListener.Stream.STDOUT && eq > 0) {
+                found.put(text.substring(0, eq), text.substring(eq + 1).strip());
+            }
+        });
+        if (!result.succeeded()) {
+            run.system("Preflight could not read the node (exit " + result.exitCode() + ").");
+            return result.exitCode();
+        }
+        long after = Instant.now().getEpochSecond();
+        List<String> blocking = new ArrayList<>();
+        String os = found.getOrDefault("os", "unknown");
+        if (SUPPORTED_OS.stream().noneMatch(os::startsWith)) {
+            blocking.add("OS " + os + " is not one Reemo supports (Ubuntu, Debian, RHEL, Rocky)");
+        }
+        if ("none".equals(found.get("docker")) && !installDocker) {
+            blocking.add("Docker is not installed: install it, or run the install with \"installDocker\": true");
+        }
+        for (int port : PORTS) {
+            String holder = found.get("port" + port);
+            if (holder != null && OURS.stream().noneMatch(holder::contains)) {
+                blocking.add("port " + port + " is already used by another program: " + holder);
+            }
+        }
+        long remote = Long.parseLong(found.getOrDefault("epoch", "0"));
+        if (remote < before - MAX_SKEW_SECONDS || remote > after + MAX_SKEW_SECONDS) {
+            blocking.add("clock differs from the console's by " + Math.abs(remote - before) + " s: Swarm needs synchronised clocks (NTP)");
+        }
+        if (initDb && !found.getOrDefault("mysqlData", "").isBlank()) {
+            blocking.add("/opt/reemo/mysql already holds a database (" + found.get("mysqlData")
+                    + "): INIT_DB would overwrite it; install without initDb, or move the data away first");
+        }
+        run.system("Found " + os + ", " + found.get("cpus") + " CPU, " + found.get("memMb") + " MB RAM, "
+                + found.get("diskGb") + " GB free, Docker " + found.get("docker") + ".");
+        for (String problem : blocking) {
+            run.stderr("Blocking: " + problem);
+        }
+        return blocking.isEmpty() ? 0 : 1;
+    }
+}

@@ -1,0 +1,75 @@
+package io.reemo.console.deploy;
+
+import com.github.dockerjava.api.DockerClient;
+import io.reemo.console.catalogue.DesiredCluster;
+import io.reemo.console.catalogue.DesiredState;
+import io.reemo.console.catalogue.ServiceSpec;
+import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.job.NodeRun;
+import io.reemo.console.job.Step;
+import io.reemo.console.swarm.Change;
+import io.reemo.console.swarm.Convergence;
+import io.reemo.console.swarm.Convergence.Outcome;
+import io.reemo.console.swarm.Planner;
+import io.reemo.console.swarm.SwarmApplier;
+import io.reemo.console.swarm.SwarmReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plan, then apply, then watch: per cluster, the changes between the desired and the actual Swarm are made
+ * exactly, and the services touched must converge. A service whose update fails rolls back (Swarm's
+ * update_config) and fails the step, saying so.
+ */
+@Component
+class SwarmApply {
+
+    static final Duration CONVERGE_TIMEOUT = Duration.ofMinutes(5);
+
+    private final NodeDocker nodeDocker;
+    private final VariableCatalogue variables;
+
+    SwarmApply(NodeDocker nodeDocker, VariableCatalogue variables) {
+        this.nodeDocker = nodeDocker;
+        this.variables = variables;
+    }
+
+    /**
+     * @param full also removes managed services the catalogue no longer has (full updates and installs)
+     */
+    Step step(String name, Supplier<Environment> environment, Supplier<DesiredState> desired,
+              Predicate<ServiceSpec> scope, boolean full) {
+        return Step.onConsole(name, run -> {
+            Environment env = environment.get();
+            boolean allConverged = true;
+            for (DesiredCluster cluster : desired.get().clusters()) {
+                allConverged &= applyCluster(run, env, cluster, scope, full);
+            }
+            return allConverged ? 0 : 1;
+        });
+    }
+
+    private boolean applyCluster(NodeRun run, Environment env, DesiredCluster desired, Predicate<ServiceSpec> scope, boolean full) {
+        Cluster cluster = env.cluster(desired.group()).orElseThrow();
+        DockerClient docker = nodeDocker.of(run, cluster.nodes().get(0));
+        List<Change> changes = Planner.plan(desired, SwarmReader.read(docker), scope, full);
+        if (changes.isEmpty()) {
+            run.system(desired.group() + ": nothing to change");
+            return true;
+        }
+        run.system(desired.group() + ": " + changes.size() + " change(s)");
+        var auth = NodeDocker.registryAuth(variables.effective(env, cluster));
+        new SwarmApplier(docker, desired, auth, run::system).apply(changes);
+        List<String> touched = changes.stream()
+                .filter(c -> c.kind() == Change.Kind.CREATE_SERVICE || c.kind() == Change.Kind.UPDATE_SERVICE)
+                .map(Change::target).toList();
+        List<Outcome> outcomes = Convergence.await(docker, touched, CONVERGE_TIMEOUT, run::system);
+        outcomes.stream().filter(o -> !o.converged()).forEach(o -> run.stderr(o.service() + ": " + o.detail()));
+        return outcomes.stream().allMatch(Outcome::converged);
+    }
+}

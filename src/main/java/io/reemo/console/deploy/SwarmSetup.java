@@ -1,0 +1,32 @@
+package io.reemo.console.deploy;
+
+import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.job.Step;
+import io.reemo.console.swarm.SwarmMembership;
+import io.reemo.console.swarm.SwarmMembership.Member;
+import org.springframework.stereotype.Component;
+
+/** One Swarm per cluster: init on its first node, join the others as managers, adopt what exists. */
+@Component
+class SwarmSetup {
+
+    private final NodeDocker docker;
+
+    SwarmSetup(NodeDocker docker) {
+        this.docker = docker;
+    }
+
+    Step step(Environment environment) {
+        return Step.onConsole("swarm", run -> {
+            for (Cluster cluster : environment.clusters()) {
+                run.system(cluster.group() + ": " + cluster.nodes().size() + " manager(s)");
+                var members = cluster.nodes().stream()
+                        .map(node -> new Member(node.name(), node.address(), docker.of(run, node))).toList();
+                String id = SwarmMembership.ensure(members, run::system);
+                run.system(cluster.group() + ": Swarm " + id + " ready");
+            }
+            return 0;
+        });
+    }
+}

@@ -1,0 +1,105 @@
+package io.reemo.console.deploy;
+
+import io.reemo.console.catalogue.DesiredState;
+import io.reemo.console.catalogue.ServiceCatalogue;
+import io.reemo.console.catalogue.UpdateTags;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.job.Step;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code update}: without tags, the whole environment's plan; with tags, only those services, in the mandatory
+ * order ({@code db}, {@code api}, the others, {@code portal} last). {@code versions} first sets
+ * {@code DOCKER_VERSION_*} in the environment (recorded, for a return to the previous version). A {@code mysql}
+ * update interrupts service and needs {@code confirmDowntime}.
+ */
+@Component
+class UpdateJob implements JobType {
+
+    private static final Pattern VERSION_VARIABLE = Pattern.compile("DOCKER_VERSION_[A-Z0-9_]+");
+
+    private final DeploySupport support;
+    private final Environments environments;
+    private final VariableCatalogue variables;
+    private final ImagePull images;
+    private final SwarmApply apply;
+    private final DatabaseRun database;
+
+    UpdateJob(DeploySupport support, Environments environments, VariableCatalogue variables, ImagePull images,
+              SwarmApply apply, DatabaseRun database) {
+        this.support = support;
+        this.environments = environments;
+        this.variables = variables;
+        this.images = images;
+        this.apply = apply;
+        this.database = database;
+    }
+
+    @Override
+    public String name() {
+        return "update";
+    }
+
+    @Override
+    public boolean changing() {
+        return true;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of("tags", "versions", "confirmDowntime");
+    }
+
+    @Override
+    public List<Step> plan(Environment environment, JobParameters parameters) {
+        List<String> tags = parameters.strings("tags", UpdateTags.ALL);
+        Map<String, String> versions = parameters.stringMap("versions", VERSION_VARIABLE, "a DOCKER_VERSION_* variable");
+        versions.keySet().stream().filter(v -> variables.find(v).isEmpty())
+                .forEach(v -> parameters.reject("versions: " + v + " is not a known version variable"));
+        if (tags.contains(UpdateTags.DOWNTIME) && !parameters.bool("confirmDowntime", false)) {
+            parameters.reject("tags: a mysql update interrupts the service while MySQL restarts; send \"confirmDowntime\": true to go ahead");
+        }
+        support.requireValid(environment, parameters);
+        long id = environment.id();
+        Supplier<Environment> current = support.current(id);
+        Supplier<DesiredState> desired = support.desired(id);
+        List<Step> steps = new ArrayList<>();
+        if (!versions.isEmpty()) {
+            steps.add(Step.onConsole("versions", run -> {
+                Environment env = environments.get(id);
+                Map<String, Object> vars = new LinkedHashMap<>(env.vars());
+                versions.forEach((variable, version) -> {
+                    Object before = vars.put(variable, version);
+                    support.records().recordVersionChange(id, run.jobId(), variable, before == null ? null : before.toString(), version);
+                    run.system(variable + ": " + (before == null ? "default" : before) + " → " + version);
+                });
+                environments.save(env.withVars(vars));
+                return 0;
+            }));
+        }
+        if (tags.isEmpty()) {
+            steps.add(images.step(environment, current, desired, service -> true));
+            steps.add(apply.step("services", current, desired, service -> true, true));
+        } else {
+            steps.add(images.step(environment, current, desired, service -> ServiceCatalogue.selectedByTags(service, tags)));
+            for (List<String> group : UpdateTags.ordered(tags)) {
+                steps.add(apply.step("update " + String.join(", ", group), current, desired,
+                        service -> ServiceCatalogue.selectedByTags(service, group), false));
+                if (group.contains("db")) {
+                    steps.add(database.step(current, false));
+                }
+            }
+        }
+        steps.add(support.summary(desired));
+        return steps;
+    }
+}
