@@ -23,17 +23,35 @@ public record EnvironmentJson(Long id, String name, Topology topology, Map<Strin
 
     public record ClusterJson(String group, String parentGroup, Map<String, Object> parentVars, Map<String, Object> vars,
                               List<NodeJson> nodes) {
+        @Override
+        public String toString() {
+            return "ClusterJson[" + group + ", nodes=" + nodes + "]";
+        }
     }
 
     /** @param auth {@code privateKeyPem} and {@code password} are secrets, shown as {@code {"set": true}} */
     public record NodeJson(String name, String address, Integer sshPort, String sshUser, AuthJson auth,
                            String hostKeySha256, Map<String, Object> vars, NodeFacts facts) {
+        @Override
+        public String toString() {
+            return "NodeJson[" + name + " " + address + "]";
+        }
     }
 
     public record AuthJson(SshAuth.Kind kind, Object privateKeyPem, String privateKeyFile, Object password) {
+        @Override
+        public String toString() {
+            return "AuthJson[" + kind + "]";
+        }
     }
 
     private static final Map<String, Object> SET = Map.of("set", true);
+
+    /** Without the variables: request and response bodies reach debug logs through their toString. */
+    @Override
+    public String toString() {
+        return "EnvironmentJson[id=" + id + ", name=" + name + ", topology=" + topology + ", clusters=" + clusters + "]";
+    }
 
     public EnvironmentJson withWarnings(List<Problem> newWarnings) {
         return new EnvironmentJson(id, name, topology, vars, clusters, newWarnings);
