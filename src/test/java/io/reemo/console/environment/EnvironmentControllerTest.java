@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
@@ -138,6 +140,17 @@ class EnvironmentControllerTest extends ConsoleApiTest {
         mvc.perform(post("/api/v1/environments").with(admin()).contentType(MediaType.APPLICATION_JSON).content(other))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.error", containsString("already exists")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"clusters\": [null]}", "{\"name\": \"x\", \"clusters\": [{\"nodes\": [{}, null]}]}",
+            "{\"name\": \"x\", \"vars\": {\"API_IP\": \"x\", \"API_LICENSE\": [1]}}", "[]", "\"text\"", "",
+            "{\"name\": \"x\", \"topology\": \"STAR\"}", "{\"name\": \"x\", \"clusters\": [{\"group\": \"api_manager\", "
+            + "\"nodes\": [{\"name\": \"a\", \"sshPort\": \"ssh\"}]}]}"})
+    void oddBodiesAreAnsweredWithAClearClientErrorNeverA500(String body) throws Exception {
+        mvc.perform(post("/api/v1/environments").with(admin()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().is4xxClientError())
+                .andExpect(jsonPath("$.error").isString());
     }
 
     @Test
