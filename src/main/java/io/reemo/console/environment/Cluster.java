@@ -37,4 +37,10 @@ public record Cluster(String group, String parentGroup, Map<String, Object> pare
     public Cluster withNodes(List<Node> newNodes) {
         return new Cluster(group, parentGroup, parentVars, vars, newNodes);
     }
+
+    /** Names only: the variables may hold secrets. */
+    @Override
+    public String toString() {
+        return "Cluster[" + group + ", nodes=" + nodes + "]";
+    }
 }

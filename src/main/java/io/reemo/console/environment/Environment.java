@@ -61,4 +61,10 @@ public record Environment(Long id, String name, Topology topology, Map<String, O
     public Environment withVars(Map<String, Object> newVars) {
         return new Environment(id, name, topology, newVars, clusters);
     }
+
+    /** Names and shape only: the variables may hold secrets. */
+    @Override
+    public String toString() {
+        return "Environment[id=" + id + ", name=" + name + ", topology=" + topology + ", clusters=" + clusters + "]";
+    }
 }

@@ -32,4 +32,10 @@ public record Node(String name, String address, int sshPort, String sshUser, Ssh
     public Node withAuth(SshAuth newAuth) {
         return new Node(name, address, sshPort, sshUser, newAuth, hostKeySha256, vars, facts);
     }
+
+    /** Without the variables, which may hold secrets; the credential shows only its kind. */
+    @Override
+    public String toString() {
+        return "Node[" + name + " " + sshUser + "@" + address + ":" + sshPort + ", " + auth + "]";
+    }
 }

@@ -1,0 +1,115 @@
+package io.reemo.console.environment;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The variables as one cluster (or one node) sees them, with the catalogue's defaults: the way every module
+ * reads a setting. Obtain it from {@link VariableCatalogue#effective(Environment, Cluster)}.
+ */
+public final class EffectiveVariables {
+
+    /** {@code {{ NAME }}}: the only Jinja the console evaluates, as the role's own defaults use it. */
+    static final Pattern REFERENCE = Pattern.compile("^\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}$");
+    private static final int MAX_REFERENCE_DEPTH = 8;
+
+    /** Where the Traefik certificate comes from (decisions.md §13). */
+    public enum TraefikCertMode { SELF_SIGNED, UPLOADED, ON_SERVER }
+
+    /** One {@code {cert_file, key_file}} item of a certificate list. */
+    public record CertificateFiles(String certFile, String keyFile) {
+    }
+
+    private final VariableCatalogue catalogue;
+    private final Map<String, Object> values;
+
+    EffectiveVariables(VariableCatalogue catalogue, Map<String, Object> values) {
+        this.catalogue = catalogue;
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    /** The value as the inventory sets it (a string, number, boolean, list or map), empty when unset or null. */
+    public Optional<Object> explicit(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
+    /**
+     * The value as text: the inventory's scalar, else the catalogue's default, with {@code {{ NAME }}} references
+     * resolved. Empty when neither exists, or when the value is a list or map.
+     */
+    public Optional<String> text(String name) {
+        return text(name, 0);
+    }
+
+    private Optional<String> text(String name, int depth) {
+        Object value = values.get(name);
+        String raw = value == null
+                ? catalogue.find(name).map(Variable::defaultValue).orElse(null)
+                : value instanceof Map || value instanceof List ? null : String.valueOf(value);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        Matcher reference = REFERENCE.matcher(raw.strip());
+        if (reference.matches() && depth < MAX_REFERENCE_DEPTH) {
+            return text(reference.group(1), depth + 1);
+        }
+        return Optional.of(raw);
+    }
+
+    /** A boolean setting: {@code true} or {@code "true"} (any case), else its default. */
+    public boolean isTrue(String name) {
+        return text(name).map(v -> v.strip().equalsIgnoreCase("true")).orElse(false);
+    }
+
+    /** The image tag of a component ({@code api}, {@code portal}, …): {@code DOCKER_VERSION_*} or its default. */
+    public String version(String component) {
+        return text(VariableCatalogue.versionVariable(component)).orElseGet(() -> catalogue.defaultVersion(component));
+    }
+
+    /** The addresses of an {@code [{ip: …}]} list such as {@code API_IP} or {@code RELAYS_IP}; bad entries are skipped. */
+    public List<String> ipList(String name) {
+        List<String> ips = new ArrayList<>();
+        if (values.get(name) instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> entry && entry.get("ip") != null) {
+                    ips.add(String.valueOf(entry.get("ip")).strip());
+                }
+            }
+        }
+        return ips;
+    }
+
+    /** The items of a {@code [{cert_file, key_file}]} list such as {@code TRAEFIK_SSL_CERTS}; incomplete items are skipped. */
+    public List<CertificateFiles> certificates(String name) {
+        List<CertificateFiles> pairs = new ArrayList<>();
+        if (values.get(name) instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> entry && entry.get("cert_file") != null && entry.get("key_file") != null) {
+                    pairs.add(new CertificateFiles(String.valueOf(entry.get("cert_file")), String.valueOf(entry.get("key_file"))));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /** {@code TRAEFIK_CERT_MODE}, or when unset: uploaded if {@code TRAEFIK_SSL_CERTS} is set, else self-signed. */
+    public TraefikCertMode traefikCertMode() {
+        return explicit(StandardVariables.TRAEFIK_CERT_MODE)
+                .map(mode -> switch (String.valueOf(mode).strip()) {
+                    case "uploaded" -> TraefikCertMode.UPLOADED;
+                    case "on-server" -> TraefikCertMode.ON_SERVER;
+                    default -> TraefikCertMode.SELF_SIGNED;
+                })
+                .orElse(explicit("TRAEFIK_SSL_CERTS").isPresent() ? TraefikCertMode.UPLOADED : TraefikCertMode.SELF_SIGNED);
+    }
+
+    /** An external database is used when {@code DB_HOST} is set (decisions.md §9): no internal MySQL then. */
+    public boolean externalDatabase() {
+        return text("DB_HOST").filter(h -> !h.isBlank()).isPresent();
+    }
+}

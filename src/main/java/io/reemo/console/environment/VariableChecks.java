@@ -1,0 +1,95 @@
+package io.reemo.console.environment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The per-variable rules: known or not, scope, Jinja, then the value's type and format ({@link TypeChecks}). */
+final class VariableChecks {
+
+    private final VariableCatalogue catalogue;
+    private final TypeChecks types;
+
+    VariableChecks(VariableCatalogue catalogue, JsonMapper json) {
+        this.catalogue = catalogue;
+        this.types = new TypeChecks(json);
+    }
+
+    List<Problem> check(Environment environment, SourcePositions positions) {
+        List<Problem> problems = new ArrayList<>();
+        for (VariableSite site : VariableSite.of(environment)) {
+            site.vars().forEach((name, value) -> {
+                SourcePositions.Position position = positions.of(site.location(), name);
+                for (Problem problem : check(site, name, value)) {
+                    problems.add(problem.variable(name).at(site.location()).position(position));
+                }
+            });
+        }
+        return problems;
+    }
+
+    private List<Problem> check(VariableSite site, String name, Object value) {
+        if (VariableCatalogue.isAnsibleVariable(name)) {
+            return List.of();
+        }
+        Optional<Variable> known = catalogue.find(name);
+        if (known.isEmpty()) {
+            String secret = catalogue.isSecret(name) ? " Its name says it holds a secret, so it is encrypted, masked and "
+                    + "left out of exports like one." : "";
+            return List.of(Problem.warning("UNKNOWN_VARIABLE", name + " is not a Reemo Infra variable the console knows "
+                    + "(check its spelling); it is kept and passed through unchanged." + secret));
+        }
+        Variable variable = known.get();
+        List<Problem> problems = new ArrayList<>();
+        scope(site, variable).ifPresent(problems::add);
+        if (value == null) {
+            problems.add(Problem.warning("EMPTY_VALUE", name + " is set without a value; Ansible passes it as null. "
+                    + "Remove it to use its default, or give it a value."));
+        } else if (value instanceof String text && (text.contains("{{") || text.contains("{%"))) {
+            jinja(variable, text).ifPresent(problems::add);
+        } else {
+            Optional<String> wrong = types.check(variable, value);
+            wrong.ifPresent(message -> problems.add(Problem.error("TYPE", name + " " + message)));
+            if (wrong.isEmpty() && variable.type() == VariableType.CERT_LIST) {
+                TypeChecks.missingFiles(name, (List<?>) value).ifPresent(problems::add);
+            }
+        }
+        return problems;
+    }
+
+    private Optional<Problem> scope(VariableSite site, Variable variable) {
+        Location location = site.location();
+        boolean allowed = switch (variable.scope()) {
+            case ALL -> location.level() == Location.Level.ALL;
+            case GROUP -> location.level() == Location.Level.GROUP;
+            case API_GROUP -> location.level() != Location.Level.ALL && site.cluster().servesApi()
+                    && !location.name().equals(Cluster.PORTAL);
+            case ANYWHERE, OTHER_ROLE -> true;
+            case CLI -> false;
+        };
+        if (variable.scope() == Scope.OTHER_ROLE) {
+            return Optional.of(Problem.warning("OTHER_ROLE", variable.help()));
+        }
+        if (allowed) {
+            return Optional.empty();
+        }
+        if (variable.scope() == Scope.CLI) {
+            return Optional.of(Problem.error("SCOPE", variable.name() + " is a command-line switch, not an inventory "
+                    + "variable (found in " + location.describe() + "). " + variable.help()));
+        }
+        return Optional.of(Problem.error("SCOPE", variable.name() + " belongs in " + variable.scope().description()
+                + ", not in " + location.describe() + ". The vendor's scope rule: a variable meant for a group must "
+                + "not be set in all, and the other way round."));
+    }
+
+    private Optional<Problem> jinja(Variable variable, String text) {
+        Matcher reference = EffectiveVariables.REFERENCE.matcher(text.strip());
+        if (reference.matches() && catalogue.find(reference.group(1)).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.warning("JINJA", variable.name() + " holds a Jinja expression; the console does "
+                + "not evaluate it, checks nothing about it and passes it on as written."));
+    }
+}
