@@ -38,11 +38,6 @@ public final class EffectiveVariables {
         return Optional.ofNullable(values.get(name));
     }
 
-    /** Every explicitly set variable, in inventory order. */
-    public Map<String, Object> explicitValues() {
-        return values;
-    }
-
     /**
      * The value as text: the inventory's scalar, else the catalogue's default, with {@code {{ NAME }}} references
      * resolved. Empty when neither exists, or when the value is a list or map.

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,17 +24,37 @@ public record EnvironmentJson(Long id, String name, Topology topology, Map<Strin
 
     public record ClusterJson(String group, String parentGroup, Map<String, Object> parentVars, Map<String, Object> vars,
                               List<NodeJson> nodes) {
+        @Override
+        public String toString() {
+            return "ClusterJson[" + group + ", nodes=" + nodes + "]";
+        }
     }
 
     /** @param auth {@code privateKeyPem} and {@code password} are secrets, shown as {@code {"set": true}} */
     public record NodeJson(String name, String address, Integer sshPort, String sshUser, AuthJson auth,
                            String hostKeySha256, Map<String, Object> vars, NodeFacts facts) {
+        @Override
+        public String toString() {
+            return "NodeJson[" + name + " " + address + "]";
+        }
     }
 
     public record AuthJson(SshAuth.Kind kind, Object privateKeyPem, String privateKeyFile, Object password) {
+        @Override
+        public String toString() {
+            return "AuthJson[" + kind + "]";
+        }
     }
 
     private static final Map<String, Object> SET = Map.of("set", true);
+    /** A group or node sent without a name: the validator then says what is missing. */
+    private static final String MISSING = "";
+
+    /** Without the variables: request and response bodies reach debug logs through their toString. */
+    @Override
+    public String toString() {
+        return "EnvironmentJson[id=" + id + ", name=" + name + ", topology=" + topology + ", clusters=" + clusters + "]";
+    }
 
     public EnvironmentJson withWarnings(List<Problem> newWarnings) {
         return new EnvironmentJson(id, name, topology, vars, clusters, newWarnings);
@@ -85,14 +106,14 @@ public record EnvironmentJson(Long id, String name, Topology topology, Map<Strin
         if (stored != null) {
             VariableSite.of(stored).forEach(site -> storedSites.put(site.location(), site.vars()));
         }
-        List<Cluster> model = clusters == null ? List.of() : clusters.stream().map(c -> {
-            String parent = c.group() != null && (c.group().equals(Cluster.PORTAL_USER) || c.group().equals(Cluster.PORTAL_ADMIN))
-                    ? Cluster.PORTAL : c.parentGroup();
-            List<Node> nodes = c.nodes() == null ? List.of() : c.nodes().stream()
+        List<Cluster> model = clusters == null ? List.of() : clusters.stream().filter(Objects::nonNull).map(c -> {
+            String group = c.group() == null ? MISSING : c.group();
+            String parent = group.equals(Cluster.PORTAL_USER) || group.equals(Cluster.PORTAL_ADMIN) ? Cluster.PORTAL : c.parentGroup();
+            List<Node> nodes = c.nodes() == null ? List.of() : c.nodes().stream().filter(Objects::nonNull)
                     .map(n -> node(n, stored, storedSites, catalogue)).toList();
-            return new Cluster(c.group(), parent,
+            return new Cluster(group, parent,
                     parent == null ? Map.of() : merged(c.parentVars(), storedSites.get(Location.group(parent)), catalogue),
-                    merged(c.vars(), storedSites.get(Location.group(c.group())), catalogue), nodes);
+                    merged(c.vars(), storedSites.get(Location.group(group)), catalogue), nodes);
         }).toList();
         return new Environment(stored == null ? null : stored.id(), name == null ? null : name.strip(),
                 topology == null ? Topology.of(model) : topology,
@@ -101,11 +122,12 @@ public record EnvironmentJson(Long id, String name, Topology topology, Map<Strin
 
     private static Node node(NodeJson input, Environment stored, Map<Location, Map<String, Object>> storedSites,
                              VariableCatalogue catalogue) {
-        Optional<Node> before = stored == null ? Optional.empty() : stored.node(input.name());
+        String name = input.name() == null ? MISSING : input.name().strip();
+        Optional<Node> before = stored == null ? Optional.empty() : stored.node(name);
         SshAuth auth = auth(input.auth(), before.map(Node::auth).orElse(null));
-        return new Node(input.name(), input.address(), input.sshPort() == null ? 0 : input.sshPort(), input.sshUser(), auth,
+        return new Node(name, input.address(), input.sshPort() == null ? 0 : input.sshPort(), input.sshUser(), auth,
                 before.map(Node::hostKeySha256).orElse(null),
-                merged(input.vars(), storedSites.get(Location.host(input.name())), catalogue),
+                merged(input.vars(), storedSites.get(Location.host(name)), catalogue),
                 before.map(Node::facts).orElse(null));
     }
 

@@ -132,7 +132,8 @@ final class SettingsChecks {
                         + "; " + cluster.group() + " lacks " + String.join(", ", missing) + ".")
                         .variable(missing.get(0)).at(group).position(positions.of(group, null)));
             }
-        } else if (cluster.nodes().size() > 1 && !vars.isTrue("OPT_REEMO_REPLICATED")) {
+        }
+        if (!vars.externalDatabase() && cluster.nodes().size() > 1 && !vars.isTrue("OPT_REEMO_REPLICATED")) {
             problems.add(Problem.warning("MYSQL_NOT_REPLICATED", "The internal MySQL of " + cluster.group() + " keeps its "
                     + "data in /opt/reemo on one node, and " + cluster.nodes().size() + " nodes do not share it: the console "
                     + "pins reemo_mysql to one node, which is then a single point of failure. Replicate /opt/reemo and set "
@@ -149,13 +150,13 @@ final class SettingsChecks {
                     + "Upload a certificate (TRAEFIK_SSL_CERTS) or name files on the server (TRAEFIK_SSL_CERTS_ON_SERVER).")
                     .variable("TRAEFIK_CERT_MODE").at(group).position(positions.of(group, null)));
             case UPLOADED -> {
-                if (vars.explicit("TRAEFIK_SSL_CERTS").isEmpty()) {
+                if (vars.certificates("TRAEFIK_SSL_CERTS").isEmpty()) {
                     problems.add(Problem.error("CERTIFICATE", cluster.group() + ": TRAEFIK_CERT_MODE uploaded needs "
                             + "TRAEFIK_SSL_CERTS.").variable("TRAEFIK_SSL_CERTS").at(group).position(positions.of(group, null)));
                 }
             }
             case ON_SERVER -> {
-                if (vars.explicit("TRAEFIK_SSL_CERTS_ON_SERVER").isEmpty()) {
+                if (vars.certificates("TRAEFIK_SSL_CERTS_ON_SERVER").isEmpty()) {
                     problems.add(Problem.error("CERTIFICATE", cluster.group() + ": TRAEFIK_CERT_MODE on-server needs "
                             + "TRAEFIK_SSL_CERTS_ON_SERVER.").variable("TRAEFIK_SSL_CERTS_ON_SERVER").at(group)
                             .position(positions.of(group, null)));

@@ -50,8 +50,9 @@ final class TopologyChecks {
                 Collectors.counting()));
         groups.forEach((group, count) -> {
             if (!CLUSTER_GROUPS.contains(group)) {
-                problems.add(Problem.error("TOPOLOGY", "Group " + group + " is not a cluster group the console deploys; "
-                        + "use infra_manager, or api_manager with portaluser_manager / portaladmin_manager."));
+                problems.add(Problem.error("TOPOLOGY", (group.isBlank() ? "A cluster has no group" : "Group " + group
+                        + " is not a cluster group the console deploys") + "; use infra_manager, or api_manager with "
+                        + "portaluser_manager / portaladmin_manager."));
             } else if (count > 1) {
                 problems.add(Problem.error("TOPOLOGY", "Group " + group + " appears " + count + " times; a group is one cluster."));
             }
@@ -112,6 +113,10 @@ final class TopologyChecks {
             for (Node node : cluster.nodes()) {
                 Location where = Location.host(node.name());
                 SourcePositions.Position position = positions.of(where, null);
+                if (node.name() == null || node.name().isBlank()) {
+                    problems.add(Problem.error("NODE_NAME", "A node of " + cluster.group() + " has no name; every host "
+                            + "needs its inventory name.").at(where));
+                }
                 String previous = clusterOfName.putIfAbsent(node.name(), cluster.group());
                 if (previous != null) {
                     problems.add(Problem.error(previous.equals(cluster.group()) ? "DUPLICATE_NODE" : "NODE_IN_TWO_CLUSTERS",

@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -97,6 +99,11 @@ class InventoryController {
                 .body(EnvironmentJson.of(saved, catalogue, json).withWarnings(problems));
     }
 
+    /** A body whose toString is not its content: Spring's debug log prints response bodies, and this one may hold secrets. */
+    static Resource asResource(String inventory) {
+        return new ByteArrayResource(inventory.getBytes(StandardCharsets.UTF_8), "Ansible inventory");
+    }
+
     private static boolean isYaml(String contentType) {
         try {
             MediaType type = MediaType.parseMediaType(contentType);
@@ -109,7 +116,7 @@ class InventoryController {
     @GetMapping("/{id}/inventory")
     @Operation(summary = "The environment as a strictly valid Ansible YAML inventory; secrets are left out unless an "
             + "administrator asks for them (secrets=true, audited)")
-    ResponseEntity<String> export(@PathVariable long id, @RequestParam(defaultValue = "false") boolean secrets,
+    ResponseEntity<Resource> export(@PathVariable long id, @RequestParam(defaultValue = "false") boolean secrets,
                                   Authentication user) {
         if (secrets) {
             ApiAccess.requireAdmin(user, "export secrets");
@@ -119,6 +126,6 @@ class InventoryController {
         if (secrets) {
             audit.record("inventory.export-secrets", environment.name(), "id " + id);
         }
-        return ResponseEntity.ok().contentType(YAML).body(inventory);
+        return ResponseEntity.ok().contentType(YAML).body(asResource(inventory));
     }
 }

@@ -2,6 +2,7 @@ package io.reemo.console.inventory;
 
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -22,12 +23,12 @@ class InventoryDownloadController {
     }
 
     @GetMapping("/environments/{id}/inventory.yml")
-    ResponseEntity<String> download(@PathVariable long id) {
+    ResponseEntity<Resource> download(@PathVariable long id) {
         Environment environment = environments.get(id);
         String file = environment.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-inventory.yml";
         return ResponseEntity.ok()
                 .contentType(InventoryController.YAML)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
-                .body(exporter.export(environment, false));
+                .body(InventoryController.asResource(exporter.export(environment, false)));
     }
 }

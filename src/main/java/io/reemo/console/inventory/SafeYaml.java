@@ -82,11 +82,19 @@ final class SafeYaml {
 
     /** @return the root node, or {@code null} for an empty document */
     Node compose(String text) {
+        // Refused before parsing: the parser would read all of it first.
+        if (text.length() > MAX_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+            throw new Refused(Problem.error("YAML_LIMIT", "The file was refused: " + limit("code points")));
+        }
         try {
             return new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             // Only the parser's own words and the position: its snippet of the line could show a secret.
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            if (String.valueOf(e.getProblem()).startsWith("Global tag is not allowed")) {
+                throw new Refused(at(Problem.error("YAML_TAG", "The file was refused: it names a class or type with a "
+                        + "global tag (!!…); an inventory holds only plain text, numbers, booleans, lists and mappings."), mark));
+            }
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
             throw new Refused(at(Problem.error("YAML_SYNTAX", "The file is not valid YAML: " + e.getProblem() + context
                     + ". Check the indentation of this line and the one above: every key of a mapping must start in the "
@@ -115,6 +123,7 @@ final class SafeYaml {
      * because Ansible silently keeps only the last one.
      */
     List<Entry> entries(MappingNode mapping) {
+        checkTag(mapping, Tag.MAP);
         List<Entry> entries = new ArrayList<>();
         Map<String, Mark> seen = new HashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
@@ -154,6 +163,7 @@ final class SafeYaml {
                 return scalar(scalar);
             }
             if (node instanceof SequenceNode sequence) {
+                checkTag(sequence, Tag.SEQ);
                 List<Object> list = new ArrayList<>();
                 sequence.getValue().forEach(item -> list.add(value(item, path)));
                 return list;
@@ -182,9 +192,20 @@ final class SafeYaml {
                     node.getStartMark()));
             return null;
         }
-        problems.add(at(Problem.error("YAML_TAG", "The tag " + tag.getValue() + " is not allowed; an inventory holds "
-                + "only plain text, numbers, booleans, lists and mappings."), node.getStartMark()));
+        forbidden(node);
         return null;
+    }
+
+    /** Lists and mappings carry no tag but their own: a tag naming a class is how YAML attacks start. */
+    private void checkTag(Node node, Tag expected) {
+        if (!node.getTag().equals(expected)) {
+            forbidden(node);
+        }
+    }
+
+    private void forbidden(Node node) {
+        problems.add(at(Problem.error("YAML_TAG", "The tag " + node.getTag().getValue() + " is not allowed; an inventory "
+                + "holds only plain text, numbers, booleans, lists and mappings."), node.getStartMark()));
     }
 
     private void count() {

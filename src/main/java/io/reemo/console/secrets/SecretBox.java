@@ -30,11 +30,7 @@ public class SecretBox {
     private final SecureRandom random = new SecureRandom();
 
     SecretBox(@Value("${console.data-dir}") Path dataDir, SecretMasker masker) {
-        this(Keyring.openOrCreate(dataDir.resolve("master.key")), masker);
-    }
-
-    SecretBox(Keyring keyring, SecretMasker masker) {
-        this.keyring = keyring;
+        this.keyring = Keyring.openOrCreate(dataDir.resolve("master.key"));
         this.masker = masker;
     }
 

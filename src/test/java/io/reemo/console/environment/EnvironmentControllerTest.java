@@ -1,0 +1,167 @@
+package io.reemo.console.environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class EnvironmentControllerTest extends ConsoleApiTest {
+
+    @Autowired
+    private JsonMapper json;
+    @Autowired
+    private Environments environments;
+
+    private static String singleJson(String name) {
+        return """
+                {"name": "%s",
+                 "vars": {"API_LICENSE": "%s", "REGISTRY_USERNAME": "customer", "REGISTRY_PASSWORD": "registry-password-1"},
+                 "clusters": [{"group": "infra_manager", "vars": {"PORTAL_URL": "url.domain.tld"},
+                   "nodes": [{"name": "infra1", "address": "10.0.0.1",
+                              "auth": {"kind": "PASSWORD", "password": "node-password-1"}}]}]}
+                """.formatted(name, Fixtures.LICENSE);
+    }
+
+    private long create(String name) throws Exception {
+        String body = mvc.perform(post("/api/v1/environments").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                .content(singleJson(name))).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(body).get("id").asLong();
+    }
+
+    @Test
+    void createAnswers201WithTheEnvironmentItsIdAndItsWarningsButNoSecret() throws Exception {
+        mvc.perform(post("/api/v1/environments").with(admin()).contentType(MediaType.APPLICATION_JSON).content(singleJson("prod")))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", containsString("/api/v1/environments/")))
+                .andExpect(jsonPath("$.id").isNumber())
+                .andExpect(jsonPath("$.topology").value("SINGLE"))
+                .andExpect(jsonPath("$.vars.REGISTRY_PASSWORD.set").value(true))
+                .andExpect(jsonPath("$.vars.API_LICENSE.jsonKeys", hasItem("licenseId")))
+                .andExpect(jsonPath("$.clusters[0].nodes[0].auth.password.set").value(true))
+                .andExpect(jsonPath("$.warnings[*].code", hasItem("TRAEFIK_SELF_SIGNED")))
+                .andExpect(jsonPath("$", not(containsString("registry-password-1"))))
+                .andExpect(content -> assertThat(content.getResponse().getContentAsString())
+                        .doesNotContain("registry-password-1", "node-password-1", Fixtures.LICENSE));
+    }
+
+    @Test
+    void anInvalidEnvironmentAnswers422WithEveryProblem() throws Exception {
+        String body = singleJson("bad").replace("\"REGISTRY_USERNAME\"", "\"PORTAL_TYPE\": \"everyone\", \"REGISTRY_USERNAME\"");
+        mvc.perform(post("/api/v1/environments").with(admin()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[?(@.code == 'SCOPE')].variable").value("PORTAL_TYPE"))
+                .andExpect(jsonPath("$.problems[?(@.code == 'SCOPE')].where").value("all.vars"))
+                .andExpect(jsonPath("$.problems[?(@.code == 'TYPE')].severity").value("ERROR"))
+                .andExpect(jsonPath("$.problems[0].message").isString());
+        assertThat(environments.list()).isEmpty();
+    }
+
+    @Test
+    void getShowsTheModelWithSecretsAsSet() throws Exception {
+        long id = create("prod");
+        mvc.perform(get("/api/v1/environments/{id}", id).with(viewer()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("prod"))
+                .andExpect(jsonPath("$.vars.REGISTRY_USERNAME").value("customer"))
+                .andExpect(jsonPath("$.vars.REGISTRY_PASSWORD.set").value(true))
+                .andExpect(jsonPath("$.clusters[0].nodes[0].address").value("10.0.0.1"))
+                .andExpect(jsonPath("$.clusters[0].nodes[0].sshPort").value(22));
+    }
+
+    @Test
+    void updateKeepsTheSecretsItDoesNotSend() throws Exception {
+        long id = create("prod");
+        String shown = mvc.perform(get("/api/v1/environments/{id}", id).with(admin())).andReturn().getResponse().getContentAsString();
+        JsonNode changed = json.readTree(shown.replace("url.domain.tld", "portal.domain.tld").replace("\"prod\"", "\"production\""));
+
+        mvc.perform(put("/api/v1/environments/{id}", id).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(changed)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("production"));
+
+        Environment stored = environments.get(id);
+        assertThat(stored.vars()).containsEntry("REGISTRY_PASSWORD", "registry-password-1").containsEntry("API_LICENSE", Fixtures.LICENSE);
+        assertThat(stored.cluster(Cluster.INFRA).orElseThrow().vars()).containsEntry("PORTAL_URL", "portal.domain.tld");
+        assertThat(stored.node("infra1").orElseThrow().auth()).isEqualTo(SshAuth.password("node-password-1"));
+    }
+
+    @Test
+    void listShowsEveryEnvironmentAndDeleteRemovesOne() throws Exception {
+        long id = create("prod");
+        mvc.perform(get("/api/v1/environments").with(viewer()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].name").value("prod"))
+                .andExpect(jsonPath("$[0].nodes").value(1))
+                .andExpect(jsonPath("$[0].clusters[0]").value("infra_manager"));
+
+        mvc.perform(delete("/api/v1/environments/{id}", id).with(admin())).andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/environments/{id}", id).with(admin()))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.error").value("There is no environment with id " + id + "."));
+    }
+
+    @Test
+    void theValidationEndpointListsEveryProblemAtOnce() throws Exception {
+        long id = create("prod");
+        mvc.perform(get("/api/v1/environments/{id}/validation", id).with(viewer()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.problems[*].code", hasItem("TRAEFIK_SELF_SIGNED")))
+                .andExpect(jsonPath("$.problems[*].severity", not(hasItem("ERROR"))));
+    }
+
+    @Test
+    void viewersLookButDoNotChange() throws Exception {
+        mvc.perform(post("/api/v1/environments").with(viewer()).contentType(MediaType.APPLICATION_JSON).content(singleJson("x")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.error").value("Only administrators may create environments."));
+        mvc.perform(get("/api/v1/environments")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aDuplicateNameIsAConflict() throws Exception {
+        create("prod");
+        String other = singleJson("prod").replace("10.0.0.1", "10.0.0.2").replace("\"PORTAL_URL\"", "\"CRON_ENABLE\": \"false\", \"PORTAL_URL\"");
+        mvc.perform(post("/api/v1/environments").with(admin()).contentType(MediaType.APPLICATION_JSON).content(other))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error", containsString("already exists")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"clusters\": [null]}", "{\"name\": \"x\", \"clusters\": [{\"nodes\": [{}, null]}]}",
+            "{\"name\": \"x\", \"vars\": {\"API_IP\": \"x\", \"API_LICENSE\": [1]}}", "[]", "\"text\"", "",
+            "{\"name\": \"x\", \"topology\": \"STAR\"}", "{\"name\": \"x\", \"clusters\": [{\"group\": \"api_manager\", "
+            + "\"nodes\": [{\"name\": \"a\", \"sshPort\": \"ssh\"}]}]}"})
+    void oddBodiesAreAnsweredWithAClearClientErrorNeverA500(String body) throws Exception {
+        mvc.perform(post("/api/v1/environments").with(admin()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().is4xxClientError())
+                .andExpect(jsonPath("$.error").isString());
+    }
+
+    @Test
+    void brokenJsonIsA400ThatNeverEchoesTheBody() throws Exception {
+        mvc.perform(post("/api/v1/environments").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"x\",\n \"vars\": {\"REGISTRY_PASSWORD\": leak-me-please}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error", containsString("line 2")))
+                .andExpect(content -> assertThat(content.getResponse().getContentAsString()).doesNotContain("leak-me"));
+        mvc.perform(get("/api/v1/environments/abc").with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("'id' must be a long."));
+    }
+}

@@ -1,0 +1,98 @@
+package io.reemo.console.environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.reemo.console.security.AuditLog;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+class HostKeyControllerTest extends ConsoleApiTest {
+
+    private static final String FIRST = "SHA256:94AhF+C+RYFUZR+HgL68PJ3Ilphxt2TpaBtOTg0oagk";
+    private static final String SECOND = "SHA256:d89cQ1bqLxkMDLBrPwSfZq1vDfV0bNmbHqqRxsVJ2Cw";
+
+    @Autowired
+    private Environments environments;
+    @Autowired
+    private AuditLog audit;
+    private long id;
+
+    @BeforeEach
+    void environment() {
+        id = environments.save(Fixtures.single()).id();
+    }
+
+    private String hostKey(String sha256, Boolean replace) {
+        return "{\"sha256\": \"" + sha256 + "\"" + (replace == null ? "" : ", \"replace\": " + replace) + "}";
+    }
+
+    @Test
+    void aNodeHasNoPinnedKeyUntilOneIsPinnedAndThePinIsAudited() throws Exception {
+        mvc.perform(get("/api/v1/environments/{id}/nodes/infra1/host-key", id).with(viewer()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.pinned").value(false));
+
+        mvc.perform(put("/api/v1/environments/{id}/nodes/infra1/host-key", id).with(admin())
+                        .contentType(MediaType.APPLICATION_JSON).content(hostKey(FIRST, null)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sha256").value(FIRST));
+
+        mvc.perform(get("/api/v1/environments/{id}/nodes/infra1/host-key", id).with(viewer()))
+                .andExpect(jsonPath("$.pinned").value(true))
+                .andExpect(jsonPath("$.sha256").value(FIRST));
+        assertThat(audit.latest(1)).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("host-key.pin");
+            assertThat(e.target()).isEqualTo("single/infra1");
+            assertThat(e.username()).isEqualTo("admin");
+            assertThat(e.detail()).isEqualTo(FIRST);
+        });
+    }
+
+    @Test
+    void replacingAPinnedKeyMustBeAskedFor() throws Exception {
+        environments.pinHostKey(id, "infra1", FIRST);
+
+        mvc.perform(put("/api/v1/environments/{id}/nodes/infra1/host-key", id).with(admin())
+                        .contentType(MediaType.APPLICATION_JSON).content(hostKey(SECOND, null)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error", containsString("\"replace\": true")));
+        mvc.perform(put("/api/v1/environments/{id}/nodes/infra1/host-key", id).with(admin())
+                        .contentType(MediaType.APPLICATION_JSON).content(hostKey(FIRST, null)))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/v1/environments/{id}/nodes/infra1/host-key", id).with(admin())
+                        .contentType(MediaType.APPLICATION_JSON).content(hostKey(SECOND, true)))
+                .andExpect(status().isOk());
+
+        assertThat(environments.get(id).node("infra1").orElseThrow().hostKeySha256()).isEqualTo(SECOND);
+        assertThat(audit.latest(1)).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("host-key.replace");
+            assertThat(e.detail()).isEqualTo(SECOND + " replaces " + FIRST);
+        });
+    }
+
+    @Test
+    void aFingerprintInAnotherFormIsRefused() throws Exception {
+        mvc.perform(put("/api/v1/environments/{id}/nodes/infra1/host-key", id).with(admin())
+                        .contentType(MediaType.APPLICATION_JSON).content(hostKey("d8:9c:aa:01", null)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[0].code").value("HOST_KEY"))
+                .andExpect(jsonPath("$.problems[0].host").value("infra1"));
+    }
+
+    @Test
+    void anUnknownNodeIs404AndViewersCannotPin() throws Exception {
+        mvc.perform(get("/api/v1/environments/{id}/nodes/nope/host-key", id).with(admin()))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value("Environment single has no node named nope."));
+        mvc.perform(put("/api/v1/environments/{id}/nodes/infra1/host-key", id).with(viewer())
+                        .contentType(MediaType.APPLICATION_JSON).content(hostKey(FIRST, null)))
+                .andExpect(status().isForbidden());
+    }
+}
