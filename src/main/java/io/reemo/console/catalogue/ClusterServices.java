@@ -131,7 +131,7 @@ final class ClusterServices {
                 routes.certificate(TraefikRoutes.CERT_DIR + base + ".crt", TraefikRoutes.CERT_DIR + base + ".key");
             }
         } else if (mode == TraefikCertMode.ON_SERVER) {
-            for (CertificateFiles files : vars.certificates("TRAEFIK_SSL_CERTS")) {
+            for (CertificateFiles files : vars.certificates("TRAEFIK_SSL_CERTS_ON_SERVER")) {
                 mounts.add(new Mount(files.certFile(), files.certFile()));
                 mounts.add(new Mount(files.keyFile(), files.keyFile()));
                 routes.certificate(files.certFile(), files.keyFile());

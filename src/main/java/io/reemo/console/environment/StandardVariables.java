@@ -58,6 +58,10 @@ final class StandardVariables {
             "PORTALADMIN", "SIGNAL", "PROAPI", "STUN", "PRORELAYAPI", "PROCLOUDAPI", "APICRONLOG", "APICRONLDAP",
             "APICRONCLOUD", "HAPROXY", "TRAEFIK");
 
+    /** Services whose replica count may be overridden; signals, MySQL and reemo_db never are. */
+    private static final List<String> SCALABLE = List.of("PORTAL", "API", "APICRON", "APICRONLOG", "APICRONLDAP",
+            "APICRONCLOUD", "PROAPI", "PRORELAYAPI", "PROCLOUDAPI", "EXIM4", "PROVISION", "RELAYWS", "STUN");
+
     private StandardVariables() {
     }
 
@@ -73,6 +77,7 @@ final class StandardVariables {
         initialisation(all);
         syslog(all);
         operation(all);
+        deployment(all);
         mail(all);
         all.add(def("API_useAlternateLDAPHost", LDAP, VariableType.BOOL, Scope.API_GROUP).defaults("false")
                 .help("\"true\" on the API server that must reach the LDAP server through its alternate FQDN, so that "
@@ -240,6 +245,33 @@ final class StandardVariables {
                     .defaults("{{SYSLOG_FACILITY}}").values(FACILITIES.toArray(String[]::new))
                     .help("Syslog facility of " + service.toLowerCase(Locale.ROOT) + "; default: SYSLOG_FACILITY.")
                     .build());
+        }
+    }
+
+    /** Console extensions for what the vendor leaves open: placement, replicas, optional services (decisions.md §2-5, §20). */
+    private static void deployment(List<Variable> all) {
+        all.add(def("SWARM_ENDPOINT_MODE", OPERATION, VariableType.ENUM, Scope.ANYWHERE).extension().defaults("vip")
+                .values("vip", "dnsrr")
+                .help("Console extension: how services find each other on the overlay network. vip: Swarm's virtual "
+                        + "IP (default); dnsrr: round-robin DNS over the tasks, for hosts without IPVS.").build());
+        all.add(def("MYSQL_NODE", DATABASE, VariableType.STRING, Scope.ANYWHERE).extension()
+                .help("Console extension: the node (inventory name) whose /opt/reemo holds the internal MySQL data; "
+                        + "reemo_mysql is pinned to it. Default: the first node of the cluster that runs the API.").build());
+        all.add(def("PROVISION_IP", OPERATION, VariableType.IP_LIST, Scope.GROUP).extension()
+                .help("Console extension: the addresses of the PROVISION environment's Nginx, as {ip: …} entries. "
+                        + "When set, the reemo_provision HAProxy gateway is deployed.").build());
+        all.add(def("REGISTRY_IMAGE_ARCHIVE", REGISTRY, VariableType.STRING, Scope.ALL).extension()
+                .help("Console extension, image mode offline: the path, on the console's machine, of an archive made "
+                        + "with docker save; it is streamed to every node's Docker and loaded.").build());
+        for (String optional : List.of("APICRONCLOUD", "PROCLOUDAPI", "STUN")) {
+            all.add(def("ENABLE_" + optional, OPERATION, VariableType.BOOL, Scope.ANYWHERE).extension().defaults("false")
+                    .help("Console extension: deploys the optional service reemo_" + optional.toLowerCase(Locale.ROOT)
+                            + " (off unless enabled).").build());
+        }
+        for (String scalable : SCALABLE) {
+            all.add(def("REPLICAS_" + scalable, OPERATION, VariableType.INT, Scope.ANYWHERE).extension()
+                    .help("Console extension: replicas of reemo_" + scalable.toLowerCase(Locale.ROOT)
+                            + " instead of the default (api 4, portal, proapi and prorelayapi 2, others 1).").build());
         }
     }
 
