@@ -1,0 +1,177 @@
+package io.reemo.console.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reemo.console.support.TestBed;
+import io.reemo.console.support.TestBed.BedNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole life of a 3-node simple cluster on the real test bed, through the REST API as an operator's
+ * script would drive it: import the inventory, pin host keys, install with INIT_DB, plan, updates, rollback,
+ * maintenance. The steps build on each other, so they run in order on one environment.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"CONSOLE_ADMIN_PASSWORD=deploy-it", "console.data-dir=target/test-data/simple-cluster-deploy"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SimpleClusterDeployIT {
+
+    static final String PORTAL_URL = "portal.bed.test";
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(6);
+
+    @LocalServerPort
+    int port;
+
+    private ConsoleClient api;
+    private final TestBed bed = TestBed.get();
+    private long environmentId;
+
+    @BeforeAll
+    void cleanBedAndImportInventory() {
+        org.springframework.util.FileSystemUtils.deleteRecursively(new java.io.File("target/test-data/simple-cluster-deploy/console.mv.db"));
+        bed.reset();
+        api = new ConsoleClient(port, "admin", "deploy-it");
+        var created = api.postYaml("/api/v1/environments/import?name=bed-" + System.nanoTime(), BedInventories.simpleCluster(bed, PORTAL_URL));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        environmentId = created.json().get("id").asLong();
+        for (BedNode node : bed.nodes()) {
+            var pinned = api.put("/api/v1/environments/" + environmentId + "/nodes/" + node.name() + "/host-key",
+                    Map.of("sha256", node.hostKeySha256()));
+            assertThat(pinned.status()).as(pinned.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void installWithInitDbConvergesEveryServiceOfTheCatalogue() throws Exception {
+        JsonNode job = runJob(Map.of("type", "install", "initDb", true));
+
+        assertThat(job.get("status").asString()).as(log(job)).isEqualTo("succeeded");
+        Map<String, String> services = serviceList();
+        assertThat(services).containsOnlyKeys("traefik", "reemo_portal", "reemo_signal1", "reemo_signal2", "reemo_signal3",
+                "reemo_api", "reemo_apicron", "reemo_apicronlog", "reemo_apicronldap", "reemo_proapi", "reemo_prorelayapi",
+                "reemo_db", "reemo_mysql");
+        assertThat(services.get("reemo_api")).startsWith("4/4").contains("reemoinfraapi:2.13.10");
+        assertThat(services.get("reemo_portal")).startsWith("2/2");
+        assertThat(services.get("reemo_db")).startsWith("0/0");
+        assertThat(services.get("traefik")).startsWith("3/3");
+        assertThat(log(job)).contains("reemo_db finished: exit code 0").contains("db migration");
+        assertThat(nodeOf("reemo_signal2")).isEqualTo("node2");
+        assertThat(nodeOf("reemo_mysql")).isEqualTo("node1");
+    }
+
+    @Test
+    @Order(2)
+    void aSecondInstallWithInitDbIsRefused() {
+        var refused = api.post("/api/v1/environments/" + environmentId + "/jobs", Map.of("type", "install", "initDb", true));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("already initialised").contains("INIT_DB runs once per environment");
+    }
+
+    @Test
+    @Order(3)
+    void reApplyingFindsNothingToChange() throws Exception {
+        var plan = api.get("/api/v1/environments/" + environmentId + "/plan");
+        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+        assertThat(plan.json().get("changes").size()).as(plan.body()).isZero();
+
+        JsonNode job = runJob(Map.of("type", "install"));
+        assertThat(job.get("status").asString()).isEqualTo("succeeded");
+        assertThat(log(job)).contains("infra_manager: nothing to change");
+    }
+
+    @Test
+    @Order(4)
+    void aTaggedApiUpdateChangesOnlyTheApi() throws Exception {
+        Map<String, String> before = serviceList();
+        JsonNode job = runJob(Map.of("type", "update", "tags", List.of("api"), "versions", Map.of("DOCKER_VERSION_API", "2.14.0")));
+
+        assertThat(job.get("status").asString()).as(log(job)).isEqualTo("succeeded");
+        Map<String, String> after = serviceList();
+        assertThat(after.get("reemo_api")).contains("reemoinfraapi:2.14.0");
+        before.keySet().stream().filter(name -> !name.equals("reemo_api"))
+                .forEach(name -> assertThat(after.get(name)).as(name).isEqualTo(before.get(name)));
+        assertThat(log(job)).contains("update service reemo_api: image 2.13.10 → 2.14.0").doesNotContain("update service reemo_portal");
+    }
+
+    @Test
+    @Order(5)
+    void tagsRunInTheMandatoryOrderWhateverTheAskedOrder() throws Exception {
+        JsonNode job = runJob(Map.of("type", "update", "tags", List.of("portal", "db", "api"),
+                "versions", Map.of("DOCKER_VERSION_PORTAL", "2.13.11", "DOCKER_VERSION_DB", "2.14.0")));
+
+        assertThat(job.get("status").asString()).as(log(job)).isEqualTo("succeeded");
+        List<String> steps = new ArrayList<>();
+        job.get("steps").forEach(step -> steps.add(step.get("name").asString()));
+        assertThat(steps).containsSubsequence("update db", "database update", "update api", "update portal");
+        assertThat(serviceList().get("reemo_portal")).contains("reemoinfraportal:2.13.11");
+        assertThat(serviceList().get("reemo_db")).startsWith("0/0").contains("reemoinfradb:2.14.0");
+    }
+
+    @Test
+    @Order(6)
+    void anUpdateToABrokenImageRollsBack() throws Exception {
+        JsonNode job = runJob(Map.of("type", "update", "tags", List.of("api"), "versions", Map.of("DOCKER_VERSION_API", "2.14.1-broken")));
+
+        assertThat(job.get("status").asString()).isEqualTo("failed");
+        assertThat(log(job)).contains("reemo_api: update failed and was rolled back");
+        assertThat(serviceList().get("reemo_api")).startsWith("4/4").contains("reemoinfraapi:2.14.0");
+    }
+
+    @Test
+    @Order(7)
+    void maintenanceOnShowsTheMaintenancePageAndOffRestoresThePortal() throws Exception {
+        assertThat(portalPage()).contains("portal 2.13.11");
+
+        assertThat(runJob(Map.of("type", "maintenance", "enable", true)).get("status").asString()).isEqualTo("succeeded");
+        assertThat(portalPage()).contains("Maintenance");
+        assertThat(serviceList().get("reemo_api")).contains("reemoinfraapi:2.14.0");
+
+        JsonNode off = runJob(Map.of("type", "maintenance", "enable", false));
+        assertThat(off.get("status").asString()).as(log(off)).isEqualTo("succeeded");
+        assertThat(portalPage()).contains("portal 2.13.11");
+        assertThat(serviceList()).doesNotContainKey("reemo_maintenance");
+    }
+
+    private JsonNode runJob(Map<String, Object> request) throws InterruptedException {
+        var started = api.post("/api/v1/environments/" + environmentId + "/jobs", request);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        return api.awaitEnd(started.json().get("id").asLong(), JOB_TIMEOUT);
+    }
+
+    private String log(JsonNode job) {
+        return api.get("/api/v1/jobs/" + job.get("id").asLong() + "/log").body();
+    }
+
+    /** {@code docker service ls} on node1, run as an operator would: a command job. Name → "replicas image". */
+    private Map<String, String> serviceList() throws InterruptedException {
+        JsonNode job = runJob(Map.of("type", "command", "nodes", List.of("node1"),
+                "command", "docker service ls --format 'svc {{.Name}} {{.Replicas}} {{.Image}}'"));
+        return BedInventories.parseServiceList(log(job));
+    }
+
+    private String nodeOf(String service) throws InterruptedException {
+        JsonNode job = runJob(Map.of("type", "command", "nodes", List.of("node1"),
+                "command", "docker service ps --filter desired-state=running --format 'on {{.Node}}' " + service));
+        return log(job).lines().filter(l -> l.contains(" on node")).map(l -> l.substring(l.lastIndexOf(" on ") + 4).strip())
+                .findFirst().orElse("none");
+    }
+
+    /** What the portal URL serves, through Traefik on node1's port 80. */
+    private String portalPage() throws Exception {
+        return BedInventories.fetch("http://10.199.0.1/", PORTAL_URL);
+    }
+}
