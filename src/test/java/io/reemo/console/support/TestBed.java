@@ -1,0 +1,124 @@
+package io.reemo.console.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real test bed: Swarm-capable nodes in network namespaces and a TLS registry with auth
+ * (docker/testbed). Started on first use when it is not up yet, so a single test runs on its own.
+ */
+public final class TestBed {
+
+    public record BedNode(String name, String address, int port, String user, String hostKeySha256) {
+    }
+
+    private static final Path DIR = Path.of(System.getenv().getOrDefault("TESTBED_DIR", "/var/tmp/reemo-testbed"));
+    private static TestBed instance;
+
+    private final Properties props;
+
+    private TestBed(Properties props) {
+        this.props = props;
+    }
+
+    public static synchronized TestBed get() {
+        if (instance == null) {
+            instance = new TestBed(load());
+        }
+        return instance;
+    }
+
+    private static Properties load() {
+        Path file = DIR.resolve("testbed.properties");
+        if (!Files.exists(file)) {
+            run(projectFile("docker/testbed/up.sh"));
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("test bed facts unreadable: " + file, e);
+        }
+        return p;
+    }
+
+    /** Puts every node back to its starting state: no Swarm, no images, empty /opt/reemo. */
+    public void reset() {
+        run(projectFile("docker/testbed/reset.sh"));
+    }
+
+    public List<BedNode> nodes() {
+        int count = Integer.parseInt(props.getProperty("nodes"));
+        List<BedNode> nodes = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String k = "node" + i + ".";
+            nodes.add(new BedNode("node" + i, props.getProperty(k + "address"),
+                    Integer.parseInt(props.getProperty(k + "port")), props.getProperty(k + "user"),
+                    props.getProperty(k + "hostKeySha256")));
+        }
+        return nodes;
+    }
+
+    public Path privateKey() {
+        return Path.of(props.getProperty("ssh.privateKey"));
+    }
+
+    public String privateKeyPem() {
+        try {
+            return Files.readString(privateKey());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String registryUrl() {
+        return props.getProperty("registry.url");
+    }
+
+    public String registryEnv() {
+        return props.getProperty("registry.env");
+    }
+
+    public String registryUser() {
+        return props.getProperty("registry.username");
+    }
+
+    public String registryPassword() {
+        return props.getProperty("registry.password");
+    }
+
+    public Path registryCaCert() {
+        return Path.of(props.getProperty("registry.caCert"));
+    }
+
+    private static Path projectFile(String relative) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve(relative))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
+        }
+        return dir.resolve(relative);
+    }
+
+    private static void run(Path script) {
+        try {
+            Process p = new ProcessBuilder("bash", script.toString()).inheritIO().start();
+            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException(script + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(script + " could not start", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
