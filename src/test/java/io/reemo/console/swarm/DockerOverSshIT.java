@@ -22,8 +22,8 @@ import com.github.dockerjava.api.model.SwarmSpec;
 import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskSpec;
 import com.github.dockerjava.api.model.TaskState;
-import io.reemo.console.testbed.TestBed;
-import io.reemo.console.testbed.TestBed.BedNode;
+import io.reemo.console.support.TestBed;
+import io.reemo.console.support.TestBed.BedNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,14 +51,24 @@ import org.slf4j.LoggerFactory;
 class DockerOverSshIT {
 
     private static final Logger log = LoggerFactory.getLogger(DockerOverSshIT.class);
-    private static final TestBed bed = TestBed.load();
+    private static final TestBed bed = TestBed.get();
     private static final Map<BedNode, SSHClient> connections = new LinkedHashMap<>();
 
     @BeforeAll
     static void connect() throws IOException {
         for (BedNode node : bed.nodes()) {
-            connections.put(node, bed.connect(node));
+            connections.put(node, connect(node));
         }
+    }
+
+    /** As the ssh module will hand it over: host key pinned, logged in with the bed's key. */
+    private static SSHClient connect(BedNode node) throws IOException {
+        SSHClient ssh = new SSHClient(new DefaultConfig());
+        ssh.addHostKeyVerifier(node.hostKeySha256());
+        ssh.setConnectTimeout(5000);
+        ssh.connect(node.address(), node.port());
+        ssh.authPublickey(node.user(), ssh.loadKeys(bed.privateKey().toString()));
+        return ssh;
     }
 
     @AfterAll
@@ -69,7 +80,7 @@ class DockerOverSshIT {
 
     @Test
     void reachesTheNodesDaemonThroughAPrivateUnixSocket() {
-        BedNode node1 = bed.node(1);
+        BedNode node1 = bed.nodes().get(0);
         long start = System.nanoTime();
         Path socket;
         try (DockerOverSsh docker = DockerOverSsh.open(connections.get(node1), node1.name())) {
@@ -87,7 +98,7 @@ class DockerOverSshIT {
 
     @Test
     void aNodeWithoutTheDockerCommandIsExplainedWithWhatTheNodeSaid() {
-        BedNode node1 = bed.node(1);
+        BedNode node1 = bed.nodes().get(0);
 
         assertThatThrownBy(() -> DockerOverSsh.open(connections.get(node1), node1.name(), "reemo-no-docker system dial-stdio"))
                 .isInstanceOfSatisfying(DockerUnreachableException.class, e -> assertThat(e.node()).isEqualTo("node1"))
@@ -138,14 +149,14 @@ class DockerOverSshIT {
             DockerClient manager = dockers.get("node1").docker();
 
             long start = System.nanoTime();
-            manager.initializeSwarmCmd(new SwarmSpec()).withAdvertiseAddr(bed.node(1).address())
+            manager.initializeSwarmCmd(new SwarmSpec()).withAdvertiseAddr(bed.nodes().get(0).address())
                     .withListenAddr("0.0.0.0:2377").exec();
             inSwarm.add("node1");
             String managerToken = manager.inspectSwarmCmd().exec().getJoinTokens().getManager();
-            for (BedNode node : bed.nodes().subList(1, bed.nodeCount())) {
+            for (BedNode node : bed.nodes().subList(1, bed.nodes().size())) {
                 inSwarm.add(node.name());
                 dockers.get(node.name()).docker().joinSwarmCmd().withJoinToken(managerToken)
-                        .withRemoteAddrs(List.of(bed.node(1).address() + ":2377"))
+                        .withRemoteAddrs(List.of(bed.nodes().get(0).address() + ":2377"))
                         .withAdvertiseAddr(node.address()).withListenAddr("0.0.0.0:2377").exec();
             }
             waitFor(Duration.ofSeconds(60), "3 managers ready", () -> readyManagers(manager) == 3);
@@ -158,7 +169,7 @@ class DockerOverSshIT {
             serviceId = manager.createServiceCmd(new ServiceSpec().withName(service)
                             .withTaskTemplate(new TaskSpec().withContainerSpec(new ContainerSpec().withImage(image)))
                             .withMode(new ServiceModeConfig().withReplicated(new ServiceReplicatedModeOptions().withReplicas(1))))
-                    .withAuthConfig(new AuthConfig().withUsername(bed.registryUsername())
+                    .withAuthConfig(new AuthConfig().withUsername(bed.registryUser())
                             .withPassword(bed.registryPassword()).withRegistryAddress(bed.registryUrl()))
                     .exec().getId();
             waitFor(Duration.ofSeconds(120), "a running task of " + service, () -> runningTask(manager, service) != null);
