@@ -43,7 +43,7 @@ start_daemon() {
 # had none) gives this node alone that socket. Lines land in the node's /var/log/syslog.
 start_rsyslogd() {
   rm -f "$dir/run/dev-log"
-  start_daemon rsyslogd rsyslogd -n -f "$dir/rsyslog.conf" -i "$dir/run/rsyslogd.pid.own"
+  start_daemon rsyslogd rsyslogd -n -f "$dir/rsyslog.conf" -i NONE
   wait_until 5 test -S "$dir/run/dev-log" || fail "node$n: rsyslogd did not create its socket (see $dir/logs/rsyslogd.log)"
   mount --bind "$dir/run/dev-log" /dev/log
 }

@@ -119,6 +119,7 @@ class DockerOverSshIT {
 
     @Test
     void formsASwarmOfThreeManagersThatRunsAServiceFromTheAuthenticatedRegistry() throws Exception {
+        bed.reset(); // earlier tests of the suite leave Swarms behind; this one starts from bare nodes
         SwarmScenario scenario = new SwarmScenario();
         try {
             try {
