@@ -1,5 +1,6 @@
 # Shared settings and helpers of the test bed scripts (sourced, never run).
 # The bed: see README.md next to this file.
+# shellcheck shell=bash disable=SC2034  # the settings are used by the scripts that source this file
 
 BED_NAME=reemo-testbed
 TESTBED_DIR=${TESTBED_DIR:-/var/tmp/reemo-testbed}
@@ -123,6 +124,9 @@ make_node_network() {
   ip -n "node$n" link set lo up
   ip -n infra link add "node$n" type veth peer name eth0 netns "node$n"
   ip -n infra link set "node$n" master br0 up
+  # A fixed MAC: after reset.sh reboots a node, the ARP caches of the machine and the other nodes
+  # stay right (a new random MAC left the node unreachable for seconds).
+  ip -n "node$n" link set eth0 address "$(printf '02:00:0a:c7:00:%02x' "$n")"
   ip -n "node$n" addr add "$(node_ip "$n")/24" dev eth0
   ip -n "node$n" link set eth0 up
 }
