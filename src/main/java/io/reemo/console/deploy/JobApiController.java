@@ -111,8 +111,7 @@ class JobApiController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Cancel a running job: its remote commands are stopped and it ends cancelled (409 when it already ended)")
     Job cancel(@PathVariable long id, Authentication user) {
-        Job job = jobs.get(id);
-        if (!JobLauncher.isAdmin(user) && !job.startedBy().equals(user.getName())) {
+        if (!JobPermissions.mayCancel(user, jobs.get(id))) {
             throw new AccessDeniedException("Only administrators or the user who started job " + id + " may cancel it.");
         }
         return jobs.cancel(id, user.getName());
