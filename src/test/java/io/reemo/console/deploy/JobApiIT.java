@@ -82,6 +82,10 @@ class JobApiIT {
             assertThat(node.facts().cpus()).isPositive();
             assertThat(node.facts().memoryMb()).isPositive();
             assertThat(node.facts().os()).isNotBlank();
+            assertThat(node.facts().dockerVersion()).as("Docker on " + node.name()).isNotBlank();
+            assertThat(node.facts().swarmState()).isEqualTo("active");
+            assertThat(node.facts().swarmRole()).isEqualTo("manager");
+            assertThat(node.facts().hostname()).isEqualTo(node.name());
         }
         String log = admin.get("/api/v1/jobs/" + id + "/log").body();
         assertThat(log).contains("[facts] [node1] Facts: ", "[facts] [node3] Facts: ", "matches the pin");
