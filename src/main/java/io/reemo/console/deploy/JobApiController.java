@@ -78,7 +78,8 @@ class JobApiController {
                 throw new JobParametersException(List.of("'status' must be one of queued, running, succeeded, failed, cancelled, interrupted"));
             }
         }
-        return jobs.history(new JobQuery(environment, wanted, type, Math.max(1, Math.min(limit, MAX_HISTORY))));
+        String wantedType = type == null || type.isBlank() ? null : type.strip();
+        return jobs.history(new JobQuery(environment, wanted, wantedType, Math.max(1, Math.min(limit, MAX_HISTORY))));
     }
 
     @GetMapping(path = "/jobs/{id}/log", produces = MediaType.TEXT_PLAIN_VALUE)

@@ -119,10 +119,6 @@ public class Jobs implements SmartLifecycle {
         return get(id);
     }
 
-    public boolean isRunning(long id) {
-        return running.containsKey(id);
-    }
-
     private void execute(RunningJob job) {
         long started = System.nanoTime();
         JobStatus outcome = JobStatus.SUCCEEDED;

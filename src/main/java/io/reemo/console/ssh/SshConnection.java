@@ -161,10 +161,6 @@ public final class SshConnection implements AutoCloseable {
         running.forEach(cmd -> timers.execute(() -> terminate(cmd)));
     }
 
-    public boolean isCancelled() {
-        return cancelled;
-    }
-
     /**
      * TERM, then KILL, to the command's whole process group. SSH "signal" requests would be simpler, but
      * OpenSSH refuses them for root logins (no privilege separation after a root login), so the console
