@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The engine without SSH: steps whose work is plain Java, against the real H2 log store. */
-@SpringBootTest
+@SpringBootTest(properties = "console.jobs.heartbeat=200ms")
 @Import(TestEnvironments.class)
 class JobsTest {
 
@@ -237,5 +237,43 @@ class JobsTest {
         })));
         assertThat(awaitEnd(job.id()).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aQuietStreamGetsHeartbeatsAndEndsWithTheJob() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Job job = jobs.start(request(9, false, Step.onConsole("quiet", run -> {
+            release.await(10, TimeUnit.SECONDS);
+            return 0;
+        })));
+        List<String> calls = new CopyOnWriteArrayList<>();
+        CountDownLatch closed = new CountDownLatch(1);
+        followers.follow(job.id(), 0, new LogSink() {
+            @Override
+            public void lines(List<LogLine> lines) {
+                calls.add("lines");
+            }
+
+            @Override
+            public void heartbeat() {
+                calls.add("heartbeat");
+            }
+
+            @Override
+            public void end(Job ended) {
+                calls.add("end " + ended.status().value());
+            }
+
+            @Override
+            public void close() {
+                closed.countDown();
+            }
+        });
+        Thread.sleep(900);
+        assertThat(calls.stream().filter("heartbeat"::equals).count()).isGreaterThanOrEqualTo(2);
+        release.countDown();
+        assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(calls.get(calls.size() - 1)).isEqualTo("end succeeded");
+        assertThat(followers.followers(job.id())).isZero();
     }
 }
