@@ -141,6 +141,20 @@ class JobPageIT {
         assertThat(firstNow).isEqualTo(firstShown - JobPageController.PAGE);
     }
 
+    @Test
+    void cancellingFromThePageStopsTheJob() {
+        long id = startJob("echo waiting; sleep 600");
+        browser.get("http://127.0.0.1:" + port + "/jobs/" + id);
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "waiting"));
+
+        browser.findElement(By.id("cancel")).click();
+        waitUpTo(5).until(ExpectedConditions.alertIsPresent()).accept();
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-notice"), "Cancel requested"));
+        waitUpTo(20).until(ExpectedConditions.textToBe(By.id("job-badge"), "cancelled"));
+        assertThat(browser.findElement(By.id("log")).getText()).contains("Cancel requested by admin");
+        assertThat(browser.findElements(By.id("cancel"))).isEmpty();
+    }
+
     private void screenshot(String name) throws IOException {
         Path target = Path.of("target", name);
         Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
