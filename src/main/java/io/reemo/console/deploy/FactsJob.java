@@ -1,0 +1,72 @@
+package io.reemo.console.deploy;
+
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.Node;
+import io.reemo.console.environment.NodeFacts;
+import io.reemo.console.job.NodeRun;
+import io.reemo.console.job.Step;
+import io.reemo.console.ssh.CommandResult;
+import io.reemo.console.ssh.OutputListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code facts}: the connection test. On every node (or those in {@code "nodes"}): log in with the
+ * pinned host key, then read OS, CPUs, RAM, free disk, Docker version and Swarm state, and record
+ * them on the environment for the preflight. Read-only.
+ */
+@Component
+class FactsJob implements JobType {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final JobSsh ssh;
+    private final Environments environments;
+
+    FactsJob(JobSsh ssh, Environments environments) {
+        this.ssh = ssh;
+        this.environments = environments;
+    }
+
+    @Override
+    public String name() {
+        return "facts";
+    }
+
+    @Override
+    public boolean changing() {
+        return false;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of("nodes");
+    }
+
+    @Override
+    public List<Step> plan(Environment environment, JobParameters parameters) {
+        return List.of(JobSsh.perNode("facts", parameters.nodes(environment), (run, node) -> gather(run, node, environment.id())));
+    }
+
+    private int gather(NodeRun run, Node node, long environmentId) {
+        Map<String, String> found = new ConcurrentHashMap<>();
+        CommandResult result = ssh.run(run, node, NodeFactsParser.SCRIPT, TIMEOUT, (stream, text) -> {
+            if (stream == OutputListener.Stream.STDOUT) {
+                NodeFactsParser.take(text, found);
+            }
+        });
+        if (!result.succeeded()) {
+            return result.exitCode();
+        }
+        NodeFacts facts = NodeFactsParser.parse(found, Instant.now());
+        environments.recordFacts(environmentId, node.name(), facts);
+        run.system(NodeFactsParser.summary(facts, found));
+        return 0;
+    }
+}

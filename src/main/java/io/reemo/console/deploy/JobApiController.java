@@ -1,0 +1,120 @@
+package io.reemo.console.deploy;
+
+import io.reemo.console.job.Job;
+import io.reemo.console.job.JobEventStream;
+import io.reemo.console.job.JobLog;
+import io.reemo.console.job.JobQuery;
+import io.reemo.console.job.JobStatus;
+import io.reemo.console.job.Jobs;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Jobs", description = "Everything the console does to servers runs as a job: start, follow live, read the log, cancel")
+class JobApiController {
+
+    private static final int MAX_HISTORY = 500;
+
+    private final JobLauncher launcher;
+    private final Jobs jobs;
+    private final JobLog log;
+    private final JobEventStream events;
+
+    JobApiController(JobLauncher launcher, Jobs jobs, JobLog log, JobEventStream events) {
+        this.launcher = launcher;
+        this.jobs = jobs;
+        this.log = log;
+        this.events = events;
+    }
+
+    @PostMapping("/environments/{environmentId}/jobs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Start a job: {\"type\": \"facts\"}, {\"type\": \"command\", \"command\": \"uptime\", \"nodes\": [\"node1\"]}, …",
+            description = "Answers 202 with the job (follow it at /jobs/{id}/events). 409 when a changing job already runs on the environment.")
+    Job start(@PathVariable long environmentId, @RequestBody Map<String, Object> body, Authentication user) {
+        return launcher.start(environmentId, body, user);
+    }
+
+    @GetMapping("/jobs/{id}")
+    @Operation(summary = "A job's status, steps and per-node status with exit codes")
+    Job get(@PathVariable long id) {
+        return jobs.get(id);
+    }
+
+    @GetMapping("/jobs")
+    @Operation(summary = "Job history, newest first")
+    List<Job> history(@Parameter(description = "environment id") @RequestParam(required = false) Long environment,
+                      @Parameter(description = "queued, running, succeeded, failed, cancelled or interrupted") @RequestParam(required = false) String status,
+                      @RequestParam(required = false) String type,
+                      @RequestParam(defaultValue = "50") int limit) {
+        JobStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = JobStatus.parse(status);
+            } catch (IllegalArgumentException e) {
+                throw new JobParametersException(List.of("'status' must be one of queued, running, succeeded, failed, cancelled, interrupted"));
+            }
+        }
+        String wantedType = type == null || type.isBlank() ? null : type.strip();
+        return jobs.history(new JobQuery(environment, wanted, wantedType, Math.max(1, Math.min(limit, MAX_HISTORY))));
+    }
+
+    @GetMapping(path = "/jobs/{id}/log", produces = MediaType.TEXT_PLAIN_VALUE)
+    @Operation(summary = "The whole log as text, one line each: time [step] [node] text (streamed)")
+    ResponseEntity<StreamingResponseBody> log(@PathVariable long id) {
+        log.lastSeq(id); // 404 before the stream starts
+        StreamingResponseBody body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            log.writeText(id, writer);
+        };
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .header("Content-Disposition", "inline; filename=\"job-" + id + ".log\"")
+                .body(body);
+    }
+
+    @GetMapping(path = "/jobs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Live log as server-sent events",
+            description = "One event per line: id = seq, data = {seq,time,step,node,stream,text}. Resume with the Last-Event-ID header "
+                    + "or ?after=N to get exactly the lines after N. Comment lines every 15 s keep the stream open; a final event "
+                    + "named 'end' carries {status,lastSeq}, then the stream ends.")
+    SseEmitter events(@PathVariable long id,
+                      @RequestHeader(value = "Last-Event-ID", required = false) Long lastEventId,
+                      @RequestParam(required = false) Long after) {
+        long from = lastEventId != null ? lastEventId : after != null ? after : 0;
+        return events.open(id, from);
+    }
+
+    @PostMapping("/jobs/{id}/cancel")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Cancel a running job: its remote commands are stopped and it ends cancelled (409 when it already ended)")
+    Job cancel(@PathVariable long id, Authentication user) {
+        if (!JobPermissions.mayCancel(user, jobs.get(id))) {
+            throw new AccessDeniedException("Only administrators or the user who started job " + id + " may cancel it.");
+        }
+        return jobs.cancel(id, user.getName());
+    }
+}

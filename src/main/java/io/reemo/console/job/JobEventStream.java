@@ -1,0 +1,67 @@
+package io.reemo.console.job;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The API's live log: one SSE event per line ({@code id} = seq, data = the line as JSON), a comment
+ * line as heartbeat, and a final {@code end} event with the job's state, after which the stream ends.
+ */
+@Component
+public class JobEventStream {
+
+    private final LogFollowers followers;
+    private final JsonMapper json;
+
+    JobEventStream(LogFollowers followers, JsonMapper json) {
+        this.followers = followers;
+        this.json = json;
+    }
+
+    /** Opens a stream of the lines after {@code afterSeq}. */
+    public SseEmitter open(long jobId, long afterSeq) {
+        SseEmitter emitter = new SseEmitter(0L); // no timeout: it ends with the job, or when the client leaves
+        LogFollow follow = followers.follow(jobId, afterSeq, new JsonSink(emitter));
+        emitter.onCompletion(follow::close);
+        emitter.onTimeout(follow::close);
+        emitter.onError(e -> follow.close());
+        return emitter;
+    }
+
+    private final class JsonSink implements LogSink {
+        private final SseEmitter emitter;
+
+        JsonSink(SseEmitter emitter) {
+            this.emitter = emitter;
+        }
+
+        @Override
+        public void lines(List<LogLine> lines) throws IOException {
+            SseText text = new SseText();
+            for (LogLine line : lines) {
+                text.event(null, Long.toString(line.seq()), json.writeValueAsString(line));
+            }
+            text.sendTo(emitter);
+        }
+
+        @Override
+        public void heartbeat() throws IOException {
+            new SseText().comment("heartbeat").sendTo(emitter);
+        }
+
+        @Override
+        public void end(Job job) throws IOException {
+            String state = json.writeValueAsString(Map.of("status", job.status(), "lastSeq", job.lastSeq()));
+            new SseText().event("end", null, state).sendTo(emitter);
+        }
+
+        @Override
+        public void close() {
+            emitter.complete();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.reemo.console.deploy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The console's API as a script would use it: HTTP Basic, JSON, and SSE read off the wire. */
+public final class ConsoleClient {
+
+    public record Response(int status, JsonNode json, String body) {
+    }
+
+    /** One server-sent event as a client sees it. */
+    public record Event(String id, String name, String data) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String base;
+    private final String authorization;
+
+    public ConsoleClient(int port, String user, String password) {
+        this.base = "http://127.0.0.1:" + port;
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Response post(String path, Map<String, Object> body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public Response get(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET().build());
+    }
+
+    public JsonNode json(String text) {
+        return json.readTree(text);
+    }
+
+    /** Waits until the job's status is final; returns the job. */
+    public JsonNode awaitEnd(long jobId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode job = get("/api/v1/jobs/" + jobId).json();
+            String status = job.get("status").asString();
+            if (!status.equals("queued") && !status.equals("running")) {
+                return job;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("job " + jobId + " still " + status + " after " + timeout);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /**
+     * Reads the job's event stream from {@code lastEventId} (header; {@code null} for none) until the
+     * stream ends or {@code onEvent} returns false (then it disconnects).
+     */
+    public void events(long jobId, String lastEventId, Predicate<Event> onEvent) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request("/api/v1/jobs/" + jobId + "/events").header("Accept", "text/event-stream").GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<java.io.InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("events: HTTP " + response.statusCode());
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String id = null;
+            String name = null;
+            StringBuilder data = new StringBuilder();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isEmpty()) {
+                    if (!data.isEmpty()) {
+                        if (!onEvent.test(new Event(id, name, data.toString()))) {
+                            return;
+                        }
+                    }
+                    id = null;
+                    name = null;
+                    data.setLength(0);
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3);
+                } else if (line.startsWith("event:")) {
+                    name = line.substring(6);
+                } else if (line.startsWith("data:")) {
+                    if (!data.isEmpty()) {
+                        data.append('\n');
+                    }
+                    data.append(line.substring(5));
+                }
+            }
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5)).header("Authorization", authorization);
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            JsonNode node = null;
+            if (body != null && (body.startsWith("{") || body.startsWith("["))) {
+                node = json.readTree(body);
+            }
+            return new Response(response.statusCode(), node, body);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
