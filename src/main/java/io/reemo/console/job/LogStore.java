@@ -60,7 +60,7 @@ class LogStore {
     }
 
     /**
-     * Lines with {@code afterSeq < seq <= upToSeq}, at most {@code limit}, in order. "ORDER BY job_id, seq" (not just seq)
+     * Lines with {@code afterSeq < seq <= upToSeq}, at most {@code limit}, in order. Ordering by {@code job_id, seq} (not just seq)
      * lets H2 walk the primary key in order and stop at the limit; ordered by seq alone, it sorts every remaining
      * line of the job first, which makes reading a 1,000,000-line log page by page quadratic.
      */

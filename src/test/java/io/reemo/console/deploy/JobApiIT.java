@@ -1,10 +1,12 @@
 package io.reemo.console.deploy;
 
+import io.reemo.console.environment.InMemoryEnvironments;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
-import io.reemo.console.ssh.TestBed;
+import io.reemo.console.support.TestBed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -30,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 class JobApiIT {
 
     static final String PASSWORD = "job-api-it-secret";
-    private static final TestBed bed = TestBed.load();
+    private static final TestBed bed = TestBed.get();
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {

@@ -1,10 +1,10 @@
 package io.reemo.console.job;
 
 import io.reemo.console.deploy.ConsoleClient;
-import io.reemo.console.deploy.InMemoryEnvironments;
+import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.deploy.TestEnvironments;
 import io.reemo.console.environment.Environment;
-import io.reemo.console.ssh.TestBed;
+import io.reemo.console.support.TestBed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +111,7 @@ class JobLogBenchmark {
     @Test
     void measure() throws Exception {
         client = new ConsoleClient(port, "admin", PASSWORD);
-        env = environments.save(TestBed.environment(0, "benchmark", TestBed.load().nodes()).withId(null));
+        env = environments.save(TestBed.environment(0, "benchmark", TestBed.get().nodes()).withId(null));
         say("machine: %d cores, load average %s", Runtime.getRuntime().availableProcessors(),
                 Files.readString(Path.of("/proc/loadavg")).strip());
 

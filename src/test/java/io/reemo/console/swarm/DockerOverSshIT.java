@@ -23,7 +23,7 @@ import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskSpec;
 import com.github.dockerjava.api.model.TaskState;
 import io.reemo.console.support.TestBed;
-import io.reemo.console.support.TestBed.BedNode;
+import io.reemo.console.environment.Node;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,22 +52,22 @@ class DockerOverSshIT {
 
     private static final Logger log = LoggerFactory.getLogger(DockerOverSshIT.class);
     private static final TestBed bed = TestBed.get();
-    private static final Map<BedNode, SSHClient> connections = new LinkedHashMap<>();
+    private static final Map<Node, SSHClient> connections = new LinkedHashMap<>();
 
     @BeforeAll
     static void connect() throws IOException {
-        for (BedNode node : bed.nodes()) {
+        for (Node node : bed.nodes()) {
             connections.put(node, connect(node));
         }
     }
 
     /** As the ssh module will hand it over: host key pinned, logged in with the bed's key. */
-    private static SSHClient connect(BedNode node) throws IOException {
+    private static SSHClient connect(Node node) throws IOException {
         SSHClient ssh = new SSHClient(new DefaultConfig());
         ssh.addHostKeyVerifier(node.hostKeySha256());
         ssh.setConnectTimeout(5000);
-        ssh.connect(node.address(), node.port());
-        ssh.authPublickey(node.user(), ssh.loadKeys(bed.privateKey().toString()));
+        ssh.connect(node.address(), node.sshPort());
+        ssh.authPublickey(node.sshUser(), ssh.loadKeys(bed.privateKey().toString()));
         return ssh;
     }
 
@@ -80,7 +80,7 @@ class DockerOverSshIT {
 
     @Test
     void reachesTheNodesDaemonThroughAPrivateUnixSocket() throws IOException {
-        BedNode node1 = bed.nodes().get(0);
+        Node node1 = bed.nodes().get(0);
         long bareStart = System.nanoTime();
         DialStdioBridge.open(connections.get(node1), node1.name(), DockerOverSsh.DIAL_STDIO).close();
         log.info("timing: bare bridge open + close {} ms", millis(bareStart, System.nanoTime()));
@@ -107,7 +107,7 @@ class DockerOverSshIT {
 
     @Test
     void aNodeWithoutTheDockerCommandIsExplainedWithWhatTheNodeSaid() {
-        BedNode node1 = bed.nodes().get(0);
+        Node node1 = bed.nodes().get(0);
 
         assertThatThrownBy(() -> DockerOverSsh.open(connections.get(node1), node1.name(), "reemo-no-docker system dial-stdio"))
                 .isInstanceOfSatisfying(DockerUnreachableException.class, e -> assertThat(e.node()).isEqualTo("node1"))
@@ -146,7 +146,7 @@ class DockerOverSshIT {
         String serviceId;
 
         void run() throws InterruptedException {
-            for (BedNode node : bed.nodes()) {
+            for (Node node : bed.nodes()) {
                 DockerOverSsh docker = DockerOverSsh.open(connections.get(node), node.name());
                 dockers.put(node.name(), docker);
                 assertThat(docker.docker().infoCmd().exec().getSwarm().getLocalNodeState())
@@ -163,7 +163,7 @@ class DockerOverSshIT {
                     .withListenAddr("0.0.0.0:2377").exec();
             inSwarm.add("node1");
             String managerToken = manager.inspectSwarmCmd().exec().getJoinTokens().getManager();
-            for (BedNode node : bed.nodes().subList(1, bed.nodes().size())) {
+            for (Node node : bed.nodes().subList(1, bed.nodes().size())) {
                 inSwarm.add(node.name());
                 dockers.get(node.name()).docker().joinSwarmCmd().withJoinToken(managerToken)
                         .withRemoteAddrs(List.of(bed.nodes().get(0).address() + ":2377"))

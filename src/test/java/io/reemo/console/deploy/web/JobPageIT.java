@@ -3,10 +3,10 @@ package io.reemo.console.deploy.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reemo.console.deploy.ConsoleClient;
-import io.reemo.console.deploy.InMemoryEnvironments;
+import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.deploy.TestEnvironments;
 import io.reemo.console.environment.Environment;
-import io.reemo.console.ssh.TestBed;
+import io.reemo.console.support.TestBed;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,7 +69,7 @@ class JobPageIT {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         api = new ConsoleClient(port, "admin", PASSWORD);
-        env = environments.save(TestBed.environment(0, "page", TestBed.load().nodes()).withId(null));
+        env = environments.save(TestBed.environment(0, "page", TestBed.get().nodes()).withId(null));
         signIn();
     }
 
