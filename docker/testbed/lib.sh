@@ -1,5 +1,6 @@
 # Shared settings and helpers of the test bed scripts (sourced, never run).
 # The bed: see README.md next to this file.
+# shellcheck shell=bash disable=SC2034  # the settings are used by the scripts that source this file
 
 BED_NAME=reemo-testbed
 TESTBED_DIR=${TESTBED_DIR:-/var/tmp/reemo-testbed}
@@ -59,14 +60,111 @@ wait_until() {
   done
 }
 
-# Controllers of the machine's cgroup v1 hierarchy (cgroup2 "unified" has no named controller).
-cgroup_roots() { awk '$3 == "cgroup" {print $2}' /proc/self/mounts; }
-
 # Every pid in a cgroup subtree of the pids controller (daemons, shims and containers of one node).
 cgroup_pids() {
   local dir=/sys/fs/cgroup/pids/$1
   [[ -d $dir ]] || return 0
   find "$dir" -name cgroup.procs -exec cat {} + 2>/dev/null
+}
+
+# One bed script at a time (tests may call up.sh from parallel JVMs). A script called by another one
+# (up.sh runs down.sh) inherits the lock. Processes that outlive the script must not inherit fd 9.
+take_bed_lock() {
+  [[ -n ${TESTBED_LOCK_HELD:-} ]] && return 0
+  exec 9>"/run/$BED_NAME.lock"
+  flock -w 300 9 || fail "another bed script still runs after 300 s (lock /run/$BED_NAME.lock)"
+  export TESTBED_LOCK_HELD=1
+}
+
+# ---------------------------------------------------------------------------------------------------
+# Processes: each group starts in a pids cgroup of its own, so that down.sh finds every process
+# (daemons, shims, containers, SSH sessions) even when a pidfile is stale.
+
+# spawn CGROUP LOG CMD...: starts CMD in the background, in a new session, in pids cgroup CGROUP,
+# with a clean environment and its output in LOG; sets SPAWNED_PID (CMD's own pid: every step execs).
+spawn() {
+  local cgroup=$1 log=$2; shift 2
+  mkdir -p "/sys/fs/cgroup/pids/$cgroup"
+  (exec env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 TESTBED_DIR="$TESTBED_DIR" \
+    setsid sh -c 'echo $$ >"/sys/fs/cgroup/pids/$1/cgroup.procs" && shift && exec "$@"' sh "$cgroup" "$@") \
+    >"$log" 2>&1 </dev/null 9>&- &
+  SPAWNED_PID=$!
+}
+
+# SIGKILLs every process of a pids cgroup subtree until none is left. SIGKILL is enough: what the
+# bed kills never outlives it (containers, daemons and their state are thrown away with it).
+kill_cgroup_processes() {
+  local cgroup=$1 round pids
+  for ((round = 0; round < 50; round++)); do
+    pids=$(cgroup_pids "$cgroup")
+    [[ -z $pids ]] && return 0
+    # shellcheck disable=SC2086
+    kill -KILL $pids 2>/dev/null || true
+    sleep 0.1
+  done
+  fail "processes of cgroup $cgroup survive SIGKILL: $pids"
+}
+
+# Removes a cgroup from every hierarchy, sub-cgroups first (containers of a node live in
+# <controller>/reemo-testbed-nodeN/<id>: its daemon's cgroup-parent).
+remove_cgroup_dirs() {
+  local cgroup=$1 root round
+  for root in $(awk '$3 == "cgroup" || $3 == "cgroup2" {print $2}' /proc/self/mounts); do
+    for ((round = 0; round < 20; round++)); do
+      [[ -d $root/$cgroup ]] || break
+      find "$root/$cgroup" -depth -type d -exec rmdir {} + 2>/dev/null || sleep 0.1
+    done
+  done
+}
+
+# The node's netns, joined to the bridge in "infra" by a veth (eth0 in the node).
+make_node_network() {
+  local n=$1
+  ip netns add "node$n"
+  ip -n "node$n" link set lo up
+  ip -n infra link add "node$n" type veth peer name eth0 netns "node$n"
+  ip -n infra link set "node$n" master br0 up
+  # A fixed MAC: after reset.sh reboots a node, the ARP caches of the machine and the other nodes
+  # stay right (a new random MAC left the node unreachable for seconds).
+  ip -n "node$n" link set eth0 address "$(printf '02:00:0a:c7:00:%02x' "$n")"
+  ip -n "node$n" addr add "$(node_ip "$n")/24" dev eth0
+  ip -n "node$n" link set eth0 up
+}
+
+# The node's own directories, as on a fresh server (what is there already stays).
+prepare_node_dirs() {
+  local dir
+  dir=$(node_dir "$1")
+  mkdir -p "$dir"/{docker,run/containerd,containerd,logs,opt-reemo,var-log,root,docker-config}
+  chmod 700 "$dir/root"
+  cp -a /etc/skel/. "$dir/root/"        # a plain root home: no profile of the machine's own root
+  [[ -e $dir/var-log/syslog ]] || install -m 640 /dev/null "$dir/var-log/syslog"   # for tests that read it early
+}
+
+# Starts node-boot.sh in the node's namespaces; it returns once the node's daemons are launched.
+boot_node() {
+  local n=$1
+  spawn "$(node_cgroup "$n")" "$(node_dir "$n")/logs/boot.log" \
+    ip netns exec "node$n" unshare --uts -- "$BED_DIR/node-boot.sh" "$n"
+}
+
+docker_answers() { [[ $(curl -s --max-time 2 --unix-socket "$(node_socket "$1")" http://docker/_ping) == OK ]]; }
+sshd_answers()   { timeout 2 bash -c "</dev/tcp/$(node_ip "$1")/22"; }
+
+wait_for_node() {
+  local n=$1 dir
+  dir=$(node_dir "$n")
+  wait_until 30 docker_answers "$n" || fail "node$n: dockerd does not answer (see $dir/logs/dockerd.log)"
+  wait_until 10 sshd_answers "$n" || fail "node$n: sshd does not answer (see $dir/logs/sshd.log)"
+}
+
+# End-to-end check of every node, the way the product reaches it: SSH, then the docker CLI there.
+check_node_over_ssh() {
+  local n=$1 out
+  out=$(ssh -F "$TESTBED_DIR/ssh/config" -o ConnectTimeout=5 -o BatchMode=yes "node$n" \
+    'echo "$(hostname) $(docker info --format "{{.Name}} {{.Swarm.LocalNodeState}}")"' 2>&1) ||
+    fail "node$n: SSH check failed: $out"
+  [[ $out == "node$n node$n inactive" ]] || fail "node$n: unexpected answer over SSH: $out"
 }
 
 require_root_and_tools() {

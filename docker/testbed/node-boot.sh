@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Boots one node of the bed. up.sh runs it as
+# Boots one node of the bed. up.sh (and reset.sh, to reboot a node) runs it as
 #     ip netns exec nodeN unshare --uts -- node-boot.sh N
 # so it starts in the node's network namespace, a new UTS namespace (own hostname) and, thanks to
 # `ip netns exec`, a mount namespace of its own whose mounts never reach the machine. Every daemon
@@ -7,6 +7,7 @@
 # view of the filesystem: its own /opt/reemo, /var/log, /root and /dev/log, like a real server.
 # Everything the script needs was written by up.sh in the node's directory.
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 n=$1
@@ -43,7 +44,7 @@ start_daemon() {
 # had none) gives this node alone that socket. Lines land in the node's /var/log/syslog.
 start_rsyslogd() {
   rm -f "$dir/run/dev-log"
-  start_daemon rsyslogd rsyslogd -n -f "$dir/rsyslog.conf" -i "$dir/run/rsyslogd.pid.own"
+  start_daemon rsyslogd rsyslogd -n -f "$dir/rsyslog.conf" -i NONE
   wait_until 5 test -S "$dir/run/dev-log" || fail "node$n: rsyslogd did not create its socket (see $dir/logs/rsyslogd.log)"
   mount --bind "$dir/run/dev-log" /dev/log
 }

@@ -78,7 +78,8 @@ class JobApiController {
                 throw new JobParametersException(List.of("'status' must be one of queued, running, succeeded, failed, cancelled, interrupted"));
             }
         }
-        return jobs.history(new JobQuery(environment, wanted, type, Math.max(1, Math.min(limit, MAX_HISTORY))));
+        String wantedType = type == null || type.isBlank() ? null : type.strip();
+        return jobs.history(new JobQuery(environment, wanted, wantedType, Math.max(1, Math.min(limit, MAX_HISTORY))));
     }
 
     @GetMapping(path = "/jobs/{id}/log", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -111,8 +112,7 @@ class JobApiController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Cancel a running job: its remote commands are stopped and it ends cancelled (409 when it already ended)")
     Job cancel(@PathVariable long id, Authentication user) {
-        Job job = jobs.get(id);
-        if (!JobLauncher.isAdmin(user) && !job.startedBy().equals(user.getName())) {
+        if (!JobPermissions.mayCancel(user, jobs.get(id))) {
             throw new AccessDeniedException("Only administrators or the user who started job " + id + " may cancel it.");
         }
         return jobs.cancel(id, user.getName());

@@ -8,7 +8,6 @@ import io.reemo.console.job.Jobs;
 import io.reemo.console.job.Step;
 import io.reemo.console.secrets.SecretMasker;
 import io.reemo.console.security.AuditLog;
-import io.reemo.console.security.Roles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ public class JobLauncher {
         }
         JobType type = types.find(name).orElseThrow(() ->
                 new JobParametersException(List.of("unknown job type '" + name + "': use one of " + types.names())));
-        if (type.changing() && !isAdmin(user)) {
+        if (!JobPermissions.mayStart(user, type)) {
             throw new AccessDeniedException("Only administrators may start '" + name + "' jobs: they change servers.");
         }
         Environment environment = environments.get(environmentId);
@@ -63,9 +62,5 @@ public class JobLauncher {
         audit.record("job.start", "environment " + environmentId + " (" + environment.name() + ")",
                 "job " + job.id() + " " + name + " " + masker.mask(json.writeValueAsString(values)));
         return job;
-    }
-
-    static boolean isAdmin(Authentication user) {
-        return user != null && user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.ADMIN));
     }
 }

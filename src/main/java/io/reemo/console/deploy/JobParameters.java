@@ -28,10 +28,6 @@ public final class JobParameters {
                 "unknown parameter '" + name + "' for a '" + type + "' job" + (known.isEmpty() ? " (it takes none)" : " (it takes " + known + ")")));
     }
 
-    public Map<String, Object> values() {
-        return values;
-    }
-
     public Optional<String> string(String name) {
         Object value = values.get(name);
         if (value == null) {

@@ -1,6 +1,7 @@
 package io.reemo.console.job;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -62,10 +63,10 @@ public class JobLog {
 
     /** Writes the whole log as text, page by page, never holding it in memory. */
     public void writeText(long jobId, Writer out) throws IOException {
-        jobs.lastSeq(jobId);
+        lastSeq(jobId); // JobNotFoundException before anything is written
         try {
             store.forEach(jobId, line -> out.write(format(line) + "\n"));
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         out.flush();

@@ -101,7 +101,7 @@ class JobStore {
             for (long id : ids) {
                 db.sql("""
                         UPDATE job SET status = 'INTERRUPTED', finished_at = ?, message = ?,
-                               last_seq = (SELECT COALESCE(MAX(seq), 0) FROM job_log WHERE job_id = ?)
+                               last_seq = COALESCE((SELECT seq FROM job_log WHERE job_id = ? ORDER BY job_id DESC, seq DESC LIMIT 1), 0)
                         WHERE id = ?""").params(at(now), message, id, id).update();
                 db.sql("UPDATE job_step SET status = 'INTERRUPTED', finished_at = ? WHERE job_id = ? AND status = 'RUNNING'")
                         .params(at(now), id).update();

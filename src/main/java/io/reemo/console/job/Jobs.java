@@ -3,14 +3,10 @@ package io.reemo.console.job;
 import io.reemo.console.secrets.SecretMasker;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +30,6 @@ public class Jobs implements SmartLifecycle {
     public static final String JOB_STEP = "job";
 
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
-    private static final Duration STORE_WAIT = Duration.ofSeconds(60);
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     private final JobStore store;
@@ -45,6 +40,7 @@ public class Jobs implements SmartLifecycle {
     private final SecretMasker masker;
     private final ThreadPoolExecutor jobThreads;
     private final ThreadPoolExecutor nodeThreads;
+    private final JobRunner runner;
     private final Map<Long, RunningJob> running = new ConcurrentHashMap<>();
     /** environment id → the changing job holding it; guarded by {@code this}. */
     private final Map<Long, Long> changing = new HashMap<>();
@@ -61,6 +57,7 @@ public class Jobs implements SmartLifecycle {
         this.masker = masker;
         this.jobThreads = pool("job-", properties.maxRunningJobs());
         this.nodeThreads = pool("job-node-", properties.maxParallelNodes());
+        this.runner = new JobRunner(store, writer, followers, nodeThreads);
         markLeftoversInterrupted();
     }
 
@@ -88,7 +85,7 @@ public class Jobs implements SmartLifecycle {
         RunningJob job = new RunningJob(id, request);
         running.put(id, job);
         writer.open(id, 0);
-        jobThreads.execute(() -> execute(job));
+        jobThreads.execute(() -> runner.run(job, this::release));
         return get(id);
     }
 
@@ -119,147 +116,9 @@ public class Jobs implements SmartLifecycle {
         return get(id);
     }
 
-    public boolean isRunning(long id) {
-        return running.containsKey(id);
-    }
-
-    private void execute(RunningJob job) {
-        long started = System.nanoTime();
-        JobStatus outcome = JobStatus.SUCCEEDED;
-        String message = null;
-        try {
-            if (job.cancelled()) {
-                store.markRemaining(job.id, 0, StepStatus.CANCELLED);
-                outcome = stoppedStatus(job);
-                message = stoppedMessage(job);
-                return;
-            }
-            store.markRunning(job.id, Instant.now());
-            followers.jobChanged(job.id);
-            JobRequest request = job.request;
-            system(job, "Job " + job.id + " (" + request.type() + ") started by " + request.startedBy() + ".");
-            for (int i = 0; i < request.steps().size(); i++) {
-                if (job.cancelled()) {
-                    store.markRemaining(job.id, i, StepStatus.CANCELLED);
-                    outcome = stoppedStatus(job);
-                    message = stoppedMessage(job);
-                    break;
-                }
-                String failure = runStep(job, i, request.steps().get(i));
-                if (failure != null) {
-                    outcome = job.cancelled() ? stoppedStatus(job) : JobStatus.FAILED;
-                    message = job.cancelled() ? stoppedMessage(job) : failure;
-                    store.markRemaining(job.id, i + 1, job.cancelled() ? StepStatus.CANCELLED : StepStatus.SKIPPED);
-                    break;
-                }
-            }
-        } catch (RuntimeException e) {
-            log.error("Job {} broke down", job.id, e);
-            outcome = JobStatus.FAILED;
-            message = "The console could not go on with the job: " + e.getMessage();
-        } finally {
-            finish(job, outcome, message, started);
-        }
-    }
-
-    /** Runs a step on all its nodes at once; returns why it failed, or {@code null}. */
-    private String runStep(RunningJob job, int index, Step step) {
-        store.markStep(job.id, index, StepStatus.RUNNING, Instant.now());
-        followers.jobChanged(job.id);
-        int total = job.request.steps().size();
-        writer.append(job.id, step.name(), Step.CONSOLE, LogStream.SYSTEM,
-                "Step " + (index + 1) + "/" + total + " '" + step.name() + "' on " + String.join(", ", step.nodes()) + ".");
-        List<Future<StepStatus>> results = new ArrayList<>();
-        for (String node : step.nodes()) {
-            results.add(nodeThreads.submit(() -> runNode(job, index, step, node)));
-        }
-        List<String> failed = new ArrayList<>();
-        boolean stopped = false;
-        for (int i = 0; i < results.size(); i++) {
-            StepStatus status = await(job, results.get(i));
-            if (status == StepStatus.FAILED) {
-                failed.add(step.nodes().get(i));
-            } else if (status != StepStatus.SUCCEEDED) {
-                stopped = true;
-            }
-        }
-        StepStatus status = failed.isEmpty() && !stopped ? StepStatus.SUCCEEDED
-                : job.cancelled() ? stepStopped(job) : StepStatus.FAILED;
-        store.markStep(job.id, index, status, Instant.now());
-        followers.jobChanged(job.id);
-        if (status == StepStatus.SUCCEEDED) {
-            return null;
-        }
-        return failed.isEmpty() ? "Step '" + step.name() + "' stopped."
-                : "Step '" + step.name() + "' failed on " + String.join(", ", failed) + ".";
-    }
-
-    private StepStatus await(RunningJob job, Future<StepStatus> result) {
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            job.interrupt();
-            return StepStatus.INTERRUPTED;
-        } catch (ExecutionException e) {
-            log.error("A node run of job {} broke down", job.id, e.getCause());
-            return StepStatus.FAILED;
-        }
-    }
-
-    private StepStatus runNode(RunningJob job, int index, Step step, String node) {
-        NodeRunContext run = new NodeRunContext(job, step.name(), node, writer);
-        if (job.cancelled()) {
-            store.markNodeFinished(job.id, index, node, stepStopped(job), null, stoppedMessage(job), Instant.now());
-            return stepStopped(job);
-        }
-        store.markNodeStarted(job.id, index, node, Instant.now());
-        followers.jobChanged(job.id);
-        long started = System.nanoTime();
-        Integer exitCode = null;
-        String message = null;
-        StepStatus status;
-        try {
-            exitCode = step.work().run(run);
-            status = exitCode == 0 ? StepStatus.SUCCEEDED : StepStatus.FAILED;
-            message = exitCode == 0 ? null : "exit code " + exitCode;
-        } catch (Exception e) {
-            status = StepStatus.FAILED;
-            message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            run.system("Error: " + message);
-        }
-        if (status != StepStatus.SUCCEEDED && job.cancelled()) {
-            status = stepStopped(job);
-            message = stoppedMessage(job);
-        }
-        run.system(status.value().substring(0, 1).toUpperCase(Locale.ROOT) + status.value().substring(1)
-                + (exitCode == null ? "" : " with exit code " + exitCode) + " after " + seconds(started) + ".");
-        store.markNodeFinished(job.id, index, node, status, exitCode, message, Instant.now());
-        followers.jobChanged(job.id);
-        return status;
-    }
-
-    private void finish(RunningJob job, JobStatus outcome, String message, long started) {
-        try {
-            job.closeResources();
-            system(job, "Job " + outcome.value() + " after " + seconds(started) + (message == null ? "." : ": " + message));
-            long last = writer.lastAssigned(job.id);
-            if (!writer.awaitStored(job.id, last, STORE_WAIT)) {
-                log.warn("Job {}: its log was not fully stored within {}", job.id, STORE_WAIT);
-            }
-            store.markFinished(job.id, outcome, Instant.now(), message, last);
-        } finally {
-            synchronized (this) {
-                changing.remove(job.request.environmentId(), job.id);
-            }
-            running.remove(job.id);
-            writer.close(job.id);
-            followers.jobEnded(get(job.id));
-        }
-    }
-
-    private void system(RunningJob job, String text) {
-        writer.append(job.id, JOB_STEP, Step.CONSOLE, LogStream.SYSTEM, text);
+    private synchronized void release(RunningJob job) {
+        changing.remove(job.request.environmentId(), job.id);
+        running.remove(job.id);
     }
 
     private void appendQuietly(long id, String text) {
@@ -268,22 +127,6 @@ public class Jobs implements SmartLifecycle {
         } catch (IllegalStateException justEnded) {
             // the job ended between the check and this line: nothing left to say
         }
-    }
-
-    private static JobStatus stoppedStatus(RunningJob job) {
-        return job.interrupted() ? JobStatus.INTERRUPTED : JobStatus.CANCELLED;
-    }
-
-    private static StepStatus stepStopped(RunningJob job) {
-        return job.interrupted() ? StepStatus.INTERRUPTED : StepStatus.CANCELLED;
-    }
-
-    private static String stoppedMessage(RunningJob job) {
-        return job.interrupted() ? "The console stopped while the job ran." : "Cancelled.";
-    }
-
-    private static String seconds(long startedNanos) {
-        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startedNanos) / 1e9);
     }
 
     /** Jobs a console left queued or running when it stopped without finishing them end as interrupted, with a line saying so. */

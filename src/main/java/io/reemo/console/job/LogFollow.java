@@ -182,8 +182,4 @@ public final class LogFollow {
         }
         sink.close();
     }
-
-    long lastSent() {
-        return lastSent;
-    }
 }

@@ -38,10 +38,6 @@ public final class SseText {
         return this;
     }
 
-    public boolean isEmpty() {
-        return text.isEmpty();
-    }
-
     /** Writes everything gathered so far in one write and one flush. */
     public void sendTo(SseEmitter emitter) throws IOException {
         if (!text.isEmpty()) {

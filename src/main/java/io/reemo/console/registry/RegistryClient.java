@@ -295,12 +295,18 @@ public final class RegistryClient {
         return false;
     }
 
+    /** The deepest message in the chain; the JDK client reports a refused connection with none at all. */
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
+        String message = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
         }
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        if (message != null) {
+            return message;
+        }
+        return causedBy(e, ConnectException.class) ? "connection refused" : e.getClass().getSimpleName();
     }
 
     private static String encode(String value) {

@@ -80,17 +80,17 @@ public final class SshConnection implements AutoCloseable {
             session = client.startSession();
             process = new RemoteProcess(session.exec(RemoteProcess.reportingGroup(command)));
             running.add(process);
-            RemoteProcess started0 = process;
+            RemoteProcess current = process; // for the lambdas below
             watchdog = timers.schedule(() -> {
                 timedOut.set(true);
-                terminate(started0);
+                terminate(current);
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (cancelled) {
-                timers.execute(() -> terminate(started0));
+                timers.execute(() -> terminate(current));
             }
             Future<?> stderr = readers.submit(() -> {
-                LineReader.pump(started0.command().getErrorStream(), line -> {
-                    if (!started0.takeGroupReport(line)) {
+                LineReader.pump(current.command().getErrorStream(), line -> {
+                    if (!current.takeGroupReport(line)) {
                         listener.line(OutputListener.Stream.STDERR, line);
                     }
                 });
@@ -159,10 +159,6 @@ public final class SshConnection implements AutoCloseable {
     public void cancel() {
         cancelled = true;
         running.forEach(cmd -> timers.execute(() -> terminate(cmd)));
-    }
-
-    public boolean isCancelled() {
-        return cancelled;
     }
 
     /**

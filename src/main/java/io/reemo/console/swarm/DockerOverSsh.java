@@ -114,7 +114,8 @@ public final class DockerOverSsh implements AutoCloseable {
             return "The SSH user on " + node + " may not use Docker (the node said: " + said
                     + "). Connect as root, or add the user to the 'docker' group.";
         }
-        if (lower.contains("cannot connect to the docker daemon") || lower.contains("is the docker daemon running")) {
+        if (lower.contains("cannot connect to the docker daemon") || lower.contains("is the docker daemon running")
+                || lower.contains("failed to open the raw stream connection")) {
             return "The Docker daemon on " + node + " is not running (the node said: " + said
                     + "). Start it (systemctl start docker) and try again.";
         }

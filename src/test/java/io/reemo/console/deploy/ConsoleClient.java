@@ -44,6 +44,10 @@ public final class ConsoleClient {
         return send(request(path).GET().build());
     }
 
+    public Response get(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET().build());
+    }
+
     public JsonNode json(String text) {
         return json.readTree(text);
     }

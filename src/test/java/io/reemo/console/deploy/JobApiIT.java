@@ -1,10 +1,12 @@
 package io.reemo.console.deploy;
 
+import io.reemo.console.environment.InMemoryEnvironments;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
-import io.reemo.console.ssh.TestBed;
+import io.reemo.console.support.TestBed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -30,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 class JobApiIT {
 
     static final String PASSWORD = "job-api-it-secret";
-    private static final TestBed bed = TestBed.load();
+    private static final TestBed bed = TestBed.get();
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
@@ -82,6 +84,11 @@ class JobApiIT {
             assertThat(node.facts().cpus()).isPositive();
             assertThat(node.facts().memoryMb()).isPositive();
             assertThat(node.facts().os()).isNotBlank();
+            assertThat(node.facts().dockerVersion()).as("Docker on " + node.name()).isNotBlank();
+            // other tests on the shared bed create and leave swarms: check the state is read, not which it is
+            assertThat(node.facts().swarmState()).isIn("inactive", "pending", "active", "error", "locked");
+            assertThat(node.facts().swarmRole() != null).isEqualTo(node.facts().swarmState().equals("active"));
+            assertThat(node.facts().hostname()).isEqualTo(node.name());
         }
         String log = admin.get("/api/v1/jobs/" + id + "/log").body();
         assertThat(log).contains("[facts] [node1] Facts: ", "[facts] [node3] Facts: ", "matches the pin");
@@ -201,6 +208,8 @@ class JobApiIT {
 
         assertThat(admin.post("/api/v1/environments/999999/jobs", Map.of("type", "facts")).status()).isEqualTo(404);
         assertThat(admin.get("/api/v1/jobs/999999").status()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/jobs/999999/events", "text/event-stream").status()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/jobs/999999/log").status()).isEqualTo(404);
         assertThat(admin.get("/api/v1/jobs?status=bogus").status()).isEqualTo(400);
     }
 

@@ -1,5 +1,7 @@
 package io.reemo.console.deploy;
 
+import io.reemo.console.environment.InMemoryEnvironments;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -2,48 +2,65 @@ package io.reemo.console.environment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
-/** The stored environments of a unit test: a list, no database, no encryption. */
+/** Environments kept in memory, for tests that need no database or encryption (the real store is JdbcEnvironments). */
 public class InMemoryEnvironments implements Environments {
 
-    private final List<Environment> stored = new ArrayList<>();
+    private final Map<Long, Environment> byId = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
 
     @Override
     public Environment get(long id) {
-        return stored.stream().filter(e -> e.id() == id).findFirst()
-                .orElseThrow(() -> new EnvironmentNotFoundException("no environment " + id));
+        Environment environment = byId.get(id);
+        if (environment == null) {
+            throw new EnvironmentNotFoundException("There is no environment " + id + ".");
+        }
+        return environment;
     }
 
     @Override
     public List<Environment> list() {
-        return List.copyOf(stored);
+        return new ArrayList<>(byId.values());
     }
 
     @Override
     public Environment save(Environment environment) {
-        Environment saved = environment.id() == null ? environment.withId((long) stored.size() + 1) : environment;
-        stored.removeIf(e -> e.id().equals(saved.id()));
-        stored.add(saved);
-        return saved;
+        Environment stored = environment.id() == null ? environment.withId(ids.incrementAndGet()) : environment;
+        byId.put(stored.id(), stored);
+        return stored;
     }
 
     @Override
     public void delete(long id) {
-        stored.removeIf(e -> e.id() == id);
+        byId.remove(id);
     }
 
     @Override
     public Environment pinHostKey(long environmentId, String nodeName, String sha256, boolean replace) {
-        throw new IllegalStateException("not used by unit tests");
+        return update(environmentId, nodeName, node -> node.withHostKey(sha256));
     }
 
     @Override
     public Environment recordFacts(long environmentId, String nodeName, NodeFacts facts) {
-        throw new IllegalStateException("not used by unit tests");
+        return update(environmentId, nodeName, node -> node.withFacts(facts));
     }
 
     /** A validator over this store, as the application builds it. */
     public EnvironmentValidator validator() {
         return new EnvironmentValidator(new VariableCatalogue(), this, tools.jackson.databind.json.JsonMapper.shared());
+    }
+
+    private synchronized Environment update(long environmentId, String nodeName, UnaryOperator<Node> change) {
+        Environment environment = get(environmentId);
+        environment.node(nodeName).orElseThrow(() -> new EnvironmentNotFoundException("There is no node " + nodeName + "."));
+        Environment updated = environment.withClusters(environment.clusters().stream()
+                .map(c -> c.withNodes(c.nodes().stream().map(n -> n.name().equals(nodeName) ? change.apply(n) : n).toList()))
+                .toList());
+        byId.put(environmentId, updated);
+        return updated;
     }
 }

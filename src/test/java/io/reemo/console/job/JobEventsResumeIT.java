@@ -3,10 +3,10 @@ package io.reemo.console.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reemo.console.deploy.ConsoleClient;
-import io.reemo.console.deploy.InMemoryEnvironments;
+import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.deploy.TestEnvironments;
 import io.reemo.console.environment.Environment;
-import io.reemo.console.ssh.TestBed;
+import io.reemo.console.support.TestBed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -50,7 +50,7 @@ class JobEventsResumeIT {
 
     @Test
     void everyLineArrivesExactlyOnceAcrossRepeatedDisconnects() throws Exception {
-        TestBed bed = TestBed.load();
+        TestBed bed = TestBed.get();
         Environment env = environments.save(TestBed.environment(0, "resume", bed.nodes()).withId(null));
         ConsoleClient client = new ConsoleClient(port, "admin", PASSWORD);
         // about 10 s of output, so most cuts happen while the job still prints

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reemo.console.ConsoleApplication;
 import io.reemo.console.deploy.ConsoleClient;
-import io.reemo.console.deploy.InMemoryEnvironments;
+import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.deploy.TestEnvironments;
 import io.reemo.console.environment.Environment;
-import io.reemo.console.ssh.TestBed;
+import io.reemo.console.support.TestBed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +39,7 @@ class JobRestartIT {
     @Test
     void aJobRunningWhenTheConsoleStopsIsInterruptedWithItsLogIntact() throws Exception {
         Path dataDir = Files.createTempDirectory("restart-it");
-        TestBed bed = TestBed.load();
+        TestBed bed = TestBed.get();
         long jobId;
         long crashedJobId;
         try (ConfigurableApplicationContext first = startConsole(dataDir)) {

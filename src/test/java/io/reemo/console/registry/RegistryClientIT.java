@@ -3,18 +3,20 @@ package io.reemo.console.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.reemo.console.testbed.TestBed;
+import io.reemo.console.support.TestBed;
+import java.io.IOException;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /** Against the test bed's registry: HTTPS with its own CA, HTTP Basic authentication. */
 class RegistryClientIT {
 
-    private final TestBed bed = TestBed.load();
+    private final TestBed bed = TestBed.get();
 
     @Test
     void logsInAndListsTheStandInVersionsOfTheApiInOrder() {
-        RegistryClient client = new RegistryClient(bed.registryUrl(), bed.registryUsername(), bed.registryPassword(),
-                bed.registryCaPem());
+        RegistryClient client = new RegistryClient(bed.registryUrl(), bed.registryUser(), bed.registryPassword(),
+                caPem());
 
         client.checkLogin();
         var tags = client.tags(bed.registryEnv() + "api");
@@ -25,19 +27,19 @@ class RegistryClientIT {
 
     @Test
     void aWrongPasswordIsACredentialsError() {
-        RegistryClient client = new RegistryClient(bed.registryUrl(), bed.registryUsername(), "not-the-password",
-                bed.registryCaPem());
+        RegistryClient client = new RegistryClient(bed.registryUrl(), bed.registryUser(), "not-the-password",
+                caPem());
 
         assertThatThrownBy(client::checkLogin)
                 .isInstanceOfSatisfying(RegistryException.class,
                         e -> assertThat(e.reason()).isEqualTo(RegistryException.Reason.BAD_CREDENTIALS))
                 .hasMessage("Registry https://" + bed.registryUrl() + " refused the login of user '"
-                        + bed.registryUsername() + "' (HTTP 401): check REGISTRY_USERNAME and REGISTRY_PASSWORD.");
+                        + bed.registryUser() + "' (HTTP 401): check REGISTRY_USERNAME and REGISTRY_PASSWORD.");
     }
 
     @Test
     void withoutTheBedsCaTheRegistryIsNotTrusted() {
-        RegistryClient client = new RegistryClient(bed.registryUrl(), bed.registryUsername(), bed.registryPassword(), null);
+        RegistryClient client = new RegistryClient(bed.registryUrl(), bed.registryUser(), bed.registryPassword(), null);
 
         assertThatThrownBy(client::checkLogin)
                 .isInstanceOfSatisfying(RegistryException.class,
@@ -48,13 +50,21 @@ class RegistryClientIT {
 
     @Test
     void aRepositoryTheRegistryDoesNotHoldIsNotFound() {
-        RegistryClient client = new RegistryClient(bed.registryUrl(), bed.registryUsername(), bed.registryPassword(),
-                bed.registryCaPem());
+        RegistryClient client = new RegistryClient(bed.registryUrl(), bed.registryUser(), bed.registryPassword(),
+                caPem());
 
         assertThatThrownBy(() -> client.tags(bed.registryEnv() + "nosuchcomponent"))
                 .isInstanceOfSatisfying(RegistryException.class,
                         e -> assertThat(e.reason()).isEqualTo(RegistryException.Reason.NOT_FOUND))
                 .hasMessage("Repository '" + bed.registryEnv() + "nosuchcomponent' does not exist in registry https://"
                         + bed.registryUrl() + ": check REGISTRY_ENV and the component name.");
+    }
+
+    private String caPem() {
+        try {
+            return Files.readString(bed.registryCaCert());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -76,7 +76,7 @@ class RegistryClientTest {
         assertThatThrownBy(client::checkLogin)
                 .isInstanceOfSatisfying(RegistryException.class,
                         e -> assertThat(e.reason()).isEqualTo(RegistryException.Reason.UNREACHABLE))
-                .hasMessageStartingWith("https://127.0.0.1:" + closed + " is unreachable (")
+                .hasMessageStartingWith("https://127.0.0.1:" + closed + " is unreachable (connection refused)")
                 .hasMessageEndingWith("check REGISTRY_URL, that the registry runs, and that the console's machine can reach it.");
     }
 

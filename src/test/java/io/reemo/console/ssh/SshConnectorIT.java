@@ -1,5 +1,6 @@
 package io.reemo.console.ssh;
 
+import io.reemo.console.support.TestBed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** SSH against the real test bed's sshd. */
 class SshConnectorIT {
 
-    private static final TestBed bed = TestBed.load();
+    private static final TestBed bed = TestBed.get();
     private static SshConnector connector;
 
     @BeforeAll

@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Node;
+import io.reemo.console.environment.SshAuth;
+import io.reemo.console.environment.Topology;
 
 /**
  * The real test bed: Swarm-capable nodes in network namespaces and a TLS registry with auth
@@ -15,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestBed {
 
-    public record BedNode(String name, String address, int port, String user, String hostKeySha256) {
-    }
+    /** An address in the bed's network with nothing on it: a node whose sshd never answers. */
+    public static final String DEAD_ADDRESS = "10.199.0.77";
 
     private static final Path DIR = Path.of(System.getenv().getOrDefault("TESTBED_DIR", "/var/tmp/reemo-testbed"));
     private static TestBed instance;
@@ -53,16 +58,33 @@ public final class TestBed {
         run(projectFile("docker/testbed/reset.sh"));
     }
 
-    public List<BedNode> nodes() {
+    /** The bed's nodes as the console models them: key file auth, host keys pinned. */
+    public List<Node> nodes() {
         int count = Integer.parseInt(props.getProperty("nodes"));
-        List<BedNode> nodes = new ArrayList<>();
+        List<Node> nodes = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            String k = "node" + i + ".";
-            nodes.add(new BedNode("node" + i, props.getProperty(k + "address"),
-                    Integer.parseInt(props.getProperty(k + "port")), props.getProperty(k + "user"),
-                    props.getProperty(k + "hostKeySha256")));
+            nodes.add(node("node" + i));
         }
         return nodes;
+    }
+
+    public Node node(String name) {
+        return new Node(name, props.getProperty(name + ".address"), Integer.parseInt(props.getProperty(name + ".port", "22")),
+                props.getProperty(name + ".user", "root"), auth(), props.getProperty(name + ".hostKeySha256"), null, null);
+    }
+
+    /** A node at an address where nothing answers, with a plausible pin. */
+    public Node deadNode(String name) {
+        return new Node(name, DEAD_ADDRESS, 22, "root", auth(), nodes().get(0).hostKeySha256(), null, null);
+    }
+
+    public SshAuth auth() {
+        return SshAuth.keyFile(privateKey().toString());
+    }
+
+    /** One simple cluster holding the given nodes. */
+    public static Environment environment(long id, String name, List<Node> nodes) {
+        return new Environment(id, name, Topology.CLUSTER, null, List.of(new Cluster(Cluster.INFRA, null, null, null, nodes)));
     }
 
     public Path privateKey() {

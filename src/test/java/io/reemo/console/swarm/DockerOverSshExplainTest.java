@@ -33,6 +33,10 @@ class DockerOverSshExplainTest {
         assertThat(DockerOverSsh.explain("node3", Optional.of("'docker system dial-stdio' exited with status 1: Cannot "
                 + "connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?"), NO_ANSWER))
                 .startsWith("The Docker daemon on node3 is not running");
+        // what dial-stdio itself says when the daemon's socket refuses (seen on the test bed)
+        assertThat(DockerOverSsh.explain("node1", Optional.of("'docker system dial-stdio' exited with status 1: failed to "
+                + "open the raw stream connection: dial unix /var/run/docker.sock: connect: connection refused"), NO_ANSWER))
+                .startsWith("The Docker daemon on node1 is not running (the node said: ");
         assertThat(DockerOverSsh.explain("node3", Optional.of("'docker system dial-stdio' exited with status 1: docker: "
                 + "'system dial-stdio' is not a docker command."), NO_ANSWER))
                 .startsWith("The docker CLI on node3 is too old for 'docker system dial-stdio'");

@@ -1,0 +1,24 @@
+package io.reemo.console.deploy;
+
+import io.reemo.console.job.Job;
+import io.reemo.console.security.Roles;
+import org.springframework.security.core.Authentication;
+
+/** Who may do what with jobs: everyone signed in watches; changing jobs are for admins; cancel is for admins and the starter. */
+public final class JobPermissions {
+
+    private JobPermissions() {
+    }
+
+    public static boolean isAdmin(Authentication user) {
+        return user != null && user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.ADMIN));
+    }
+
+    public static boolean mayStart(Authentication user, JobType type) {
+        return !type.changing() || isAdmin(user);
+    }
+
+    public static boolean mayCancel(Authentication user, Job job) {
+        return isAdmin(user) || user != null && job.startedBy().equals(user.getName());
+    }
+}
