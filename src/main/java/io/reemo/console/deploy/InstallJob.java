@@ -24,9 +24,10 @@ class InstallJob implements JobType {
     private final ImagePull images;
     private final SwarmApply apply;
     private final DatabaseRun database;
+    private final DataDirectory dataDirectory;
 
     InstallJob(DeploySupport support, Preflight preflight, DockerInstall dockerInstall, SwarmSetup swarmSetup,
-               ImagePull images, SwarmApply apply, DatabaseRun database) {
+               ImagePull images, SwarmApply apply, DatabaseRun database, DataDirectory dataDirectory) {
         this.support = support;
         this.preflight = preflight;
         this.dockerInstall = dockerInstall;
@@ -34,6 +35,7 @@ class InstallJob implements JobType {
         this.images = images;
         this.apply = apply;
         this.database = database;
+        this.dataDirectory = dataDirectory;
     }
 
     @Override
@@ -69,6 +71,7 @@ class InstallJob implements JobType {
             steps.add(dockerInstall.step(environment));
         }
         steps.add(swarmSetup.step(environment));
+        dataDirectory.step(environment).ifPresent(steps::add);
         steps.add(images.step(environment, current, desired, service -> true));
         steps.add(apply.step("services", current, desired, service -> true, true));
         if (initDb) {

@@ -40,8 +40,8 @@ class InternalPki {
         return ca == null ? new InternalTls("", Map.of()) : new InternalTls(ca.certificatePem(), all);
     }
 
-    /** Material for these services, issuing what is missing (for deploys). */
-    InternalTls ensure(Environment environment, Collection<String> services) {
+    /** Material for these services, issuing what is missing (for deploys); the steps of one job ask from several nodes at once. */
+    synchronized InternalTls ensure(Environment environment, Collection<String> services) {
         long id = environment.id();
         Map<String, CertificatePair> all = load(id);
         CertificateAuthority authority = authority(environment, all.get(CA));

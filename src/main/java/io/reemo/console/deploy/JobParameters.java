@@ -65,6 +65,15 @@ public final class JobParameters {
         return flag;
     }
 
+    /** A JSON boolean that must be given; {@code hint} tells what each value does. */
+    public boolean requiredBool(String name, String hint) {
+        if (values.get(name) == null) {
+            problems.add("'" + name + "' is required: " + hint);
+            return false;
+        }
+        return bool(name, false);
+    }
+
     /** A list of strings, each one of {@code allowed}; empty when absent. */
     public List<String> strings(String name, Collection<String> allowed) {
         Object value = values.get(name);

@@ -55,10 +55,7 @@ class MaintenanceJob implements JobType {
 
     @Override
     public List<Step> plan(Environment environment, JobParameters parameters) {
-        if (parameters.values().get("enable") == null) {
-            parameters.reject("'enable' is required: true to show the maintenance page, false to restore the portal");
-        }
-        boolean enable = parameters.bool("enable", false);
+        boolean enable = parameters.requiredBool("enable", "true to show the maintenance page, false to restore the portal");
         long id = environment.id();
         Supplier<Environment> current = support.current(id);
         Supplier<DesiredState> desired = () -> desiredStates.forApply(current.get(), enable);

@@ -68,8 +68,14 @@ class SwarmApply {
         List<String> touched = changes.stream()
                 .filter(c -> c.kind() == Change.Kind.CREATE_SERVICE || c.kind() == Change.Kind.UPDATE_SERVICE)
                 .map(Change::target).toList();
-        List<Outcome> outcomes = Convergence.await(docker, touched, CONVERGE_TIMEOUT, run::system);
-        outcomes.stream().filter(o -> !o.converged()).forEach(o -> run.stderr(o.service() + ": " + o.detail()));
+        List<Outcome> outcomes = Convergence.await(docker, touched, CONVERGE_TIMEOUT, outcome -> {
+            String line = outcome.service() + ": " + outcome.detail();
+            if (outcome.converged()) {
+                run.system(line);
+            } else {
+                run.stderr(line);
+            }
+        });
         return outcomes.stream().allMatch(Outcome::converged);
     }
 }

@@ -13,12 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Waits until services run as planned, or reports which did not and why (task errors, rollbacks). */
 public final class Convergence {
 
     private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Set<TaskState> FAILED = Set.of(TaskState.FAILED, TaskState.REJECTED);
+    /** Swarm retries a task that cannot start forever; after this many failures the error is not a passing one. */
+    private static final int GIVE_UP_AFTER_FAILURES = 4;
 
     /** How one service ended. */
     public record Outcome(String service, boolean converged, boolean rolledBack, String detail) {
@@ -27,7 +31,8 @@ public final class Convergence {
     private Convergence() {
     }
 
-    public static List<Outcome> await(DockerClient docker, List<String> services, Duration timeout, Consumer<String> log) {
+    /** @param report gets each outcome as soon as it is known */
+    public static List<Outcome> await(DockerClient docker, List<String> services, Duration timeout, Consumer<Outcome> report) {
         Instant deadline = Instant.now().plus(timeout);
         Map<String, Outcome> done = new LinkedHashMap<>();
         int readyNodes = (int) docker.listSwarmNodesCmd().exec().stream()
@@ -39,7 +44,7 @@ public final class Convergence {
                 }
                 check(docker, name, readyNodes).ifPresent(outcome -> {
                     done.put(name, outcome);
-                    log.accept(name + ": " + outcome.detail());
+                    report.accept(outcome);
                 });
             }
             if (done.size() == services.size()) {
@@ -49,7 +54,7 @@ public final class Convergence {
                 for (String name : services) {
                     done.computeIfAbsent(name, n -> {
                         Outcome outcome = new Outcome(n, false, false, "not converged after " + timeout.toSeconds() + " s: " + lastTaskError(docker, n));
-                        log.accept(n + ": " + outcome.detail());
+                        report.accept(outcome);
                         return outcome;
                     });
                 }
@@ -67,10 +72,6 @@ public final class Convergence {
         Service service = found.get();
         ServiceUpdateStatus update = service.getUpdateStatus();
         ServiceUpdateState state = update == null ? null : update.getState();
-        if (state == ServiceUpdateState.ROLLBACK_COMPLETED) {
-            return Optional.of(new Outcome(name, false, true, "update failed and was rolled back to the previous version ("
-                    + update.getMessage() + ")"));
-        }
         if (state == ServiceUpdateState.PAUSED || state == ServiceUpdateState.ROLLBACK_PAUSED) {
             return Optional.of(new Outcome(name, false, false, "update paused: " + update.getMessage()));
         }
@@ -79,11 +80,23 @@ public final class Convergence {
         }
         var mode = service.getSpec().getMode();
         long desired = mode.getGlobal() != null ? readyNodes : mode.getReplicated().getReplicas();
-        long running = docker.listTasksCmd().withServiceFilter(service.getId()).exec().stream()
+        List<Task> tasks = docker.listTasksCmd().withServiceFilter(service.getId()).exec();
+        long running = tasks.stream()
                 .filter(t -> t.getDesiredState() == TaskState.RUNNING && t.getStatus().getState() == TaskState.RUNNING)
                 .count();
+        if (state == ServiceUpdateState.ROLLBACK_COMPLETED) {
+            // Reported once the previous version runs in full again, so that the operator reads a settled state.
+            return running == desired ? Optional.of(new Outcome(name, false, true, "update failed and was rolled back to"
+                    + " the previous version (" + update.getMessage() + "); " + running + "/" + desired + " running again"))
+                    : Optional.empty();
+        }
         if (running == desired) {
             return Optional.of(new Outcome(name, true, false, "converged, " + running + "/" + desired + " running"));
+        }
+        long failures = tasks.stream().filter(t -> FAILED.contains(t.getStatus().getState())).count();
+        if (failures >= GIVE_UP_AFTER_FAILURES) {
+            return Optional.of(new Outcome(name, false, false, failures + " tasks failed, " + running + "/" + desired
+                    + " running: " + lastTaskError(docker, name)));
         }
         return Optional.empty();
     }

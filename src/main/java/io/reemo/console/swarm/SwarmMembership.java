@@ -4,7 +4,10 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.LocalNodeState;
 import com.github.dockerjava.api.model.SwarmInfo;
 import com.github.dockerjava.api.model.SwarmSpec;
+import com.github.dockerjava.api.model.SwarmNode;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 /**
@@ -25,26 +28,28 @@ public final class SwarmMembership {
     public static String ensure(List<Member> members, Consumer<String> log) {
         Member first = members.get(0);
         SwarmInfo firstInfo = first.docker().infoCmd().exec().getSwarm();
-        String clusterId;
-        if (state(firstInfo) == LocalNodeState.ACTIVE) {
+        boolean adopted = state(firstInfo) == LocalNodeState.ACTIVE;
+        if (adopted) {
             requireManager(first, firstInfo);
-            clusterId = firstInfo.getClusterInfo().getId();
-            log.accept(first.name() + ": adopting the existing Swarm " + clusterId + " (its options stay as they are)");
         } else {
             requireInactive(first, firstInfo);
             log.accept(first.name() + ": initialising the Swarm, advertising " + first.address());
             first.docker().initializeSwarmCmd(new SwarmSpec())
                     .withListenAddr("0.0.0.0:2377").withAdvertiseAddr(first.address()).exec();
-            clusterId = first.docker().inspectSwarmCmd().exec().getId();
         }
-        String managerToken = first.docker().inspectSwarmCmd().exec().getJoinTokens().getManager();
+        var swarm = first.docker().inspectSwarmCmd().exec();
+        String clusterId = swarm.getId();
+        if (adopted) {
+            log.accept(first.name() + ": adopting the existing Swarm " + clusterId + " (its options stay as they are)");
+        }
+        String managerToken = swarm.getJoinTokens().getManager();
+        Set<String> memberIds = first.docker().listSwarmNodesCmd().exec().stream().map(SwarmNode::getId).collect(Collectors.toSet());
         for (Member member : members.subList(1, members.size())) {
             SwarmInfo info = member.docker().infoCmd().exec().getSwarm();
             if (state(info) == LocalNodeState.ACTIVE) {
-                String theirs = info.getClusterInfo() == null ? null : info.getClusterInfo().getId();
-                if (!clusterId.equals(theirs)) {
-                    throw new SwarmStateException(member.name() + " belongs to another Swarm (" + info.getNodeID()
-                            + "); make it leave that Swarm (docker swarm leave) or remove it from this cluster");
+                if (!memberIds.contains(info.getNodeID())) {
+                    throw new SwarmStateException(member.name() + " belongs to another Swarm; make it leave that Swarm"
+                            + " (docker swarm leave) or remove it from this cluster");
                 }
                 requireManager(member, info);
                 log.accept(member.name() + ": already a manager of this Swarm");

@@ -40,6 +40,15 @@ public final class ConsoleClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
     }
 
+    public Response put(String path, Map<String, Object> body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+    }
+
+    public Response postYaml(String path, String yaml) {
+        return send(request(path).header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)).build());
+    }
+
     public Response get(String path) {
         return send(request(path).GET().build());
     }

@@ -2,8 +2,9 @@ package io.reemo.console.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reemo.console.environment.Node;
+import io.reemo.console.support.BedInventories;
 import io.reemo.console.support.TestBed;
-import io.reemo.console.support.TestBed.BedNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ class SimpleClusterDeployIT {
         var created = api.postYaml("/api/v1/environments/import?name=bed-" + System.nanoTime(), BedInventories.simpleCluster(bed, PORTAL_URL));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         environmentId = created.json().get("id").asLong();
-        for (BedNode node : bed.nodes()) {
+        for (Node node : bed.nodes()) {
             var pinned = api.put("/api/v1/environments/" + environmentId + "/nodes/" + node.name() + "/host-key",
                     Map.of("sha256", node.hostKeySha256()));
             assertThat(pinned.status()).as(pinned.body()).isEqualTo(200);
@@ -89,7 +90,7 @@ class SimpleClusterDeployIT {
         assertThat(plan.json().get("changes").size()).as(plan.body()).isZero();
 
         JsonNode job = runJob(Map.of("type", "install"));
-        assertThat(job.get("status").asString()).isEqualTo("succeeded");
+        assertThat(job.get("status").asString()).as(log(job)).isEqualTo("succeeded");
         assertThat(log(job)).contains("infra_manager: nothing to change");
     }
 
@@ -126,7 +127,7 @@ class SimpleClusterDeployIT {
     void anUpdateToABrokenImageRollsBack() throws Exception {
         JsonNode job = runJob(Map.of("type", "update", "tags", List.of("api"), "versions", Map.of("DOCKER_VERSION_API", "2.14.1-broken")));
 
-        assertThat(job.get("status").asString()).isEqualTo("failed");
+        assertThat(job.get("status").asString()).as(log(job)).isEqualTo("failed");
         assertThat(log(job)).contains("reemo_api: update failed and was rolled back");
         assertThat(serviceList().get("reemo_api")).startsWith("4/4").contains("reemoinfraapi:2.14.0");
     }
@@ -136,7 +137,8 @@ class SimpleClusterDeployIT {
     void maintenanceOnShowsTheMaintenancePageAndOffRestoresThePortal() throws Exception {
         assertThat(portalPage()).contains("portal 2.13.11");
 
-        assertThat(runJob(Map.of("type", "maintenance", "enable", true)).get("status").asString()).isEqualTo("succeeded");
+        JsonNode on = runJob(Map.of("type", "maintenance", "enable", true));
+        assertThat(on.get("status").asString()).as(log(on)).isEqualTo("succeeded");
         assertThat(portalPage()).contains("Maintenance");
         assertThat(serviceList().get("reemo_api")).contains("reemoinfraapi:2.14.0");
 
@@ -165,8 +167,8 @@ class SimpleClusterDeployIT {
 
     private String nodeOf(String service) throws InterruptedException {
         JsonNode job = runJob(Map.of("type", "command", "nodes", List.of("node1"),
-                "command", "docker service ps --filter desired-state=running --format 'on {{.Node}}' " + service));
-        return log(job).lines().filter(l -> l.contains(" on node")).map(l -> l.substring(l.lastIndexOf(" on ") + 4).strip())
+                "command", "docker service ps --filter desired-state=running --format 'placed-on {{.Node}}' " + service));
+        return log(job).lines().filter(l -> l.contains("placed-on ")).map(l -> l.substring(l.indexOf("placed-on ") + 10).strip())
                 .findFirst().orElse("none");
     }
 

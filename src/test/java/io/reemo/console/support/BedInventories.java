@@ -1,7 +1,6 @@
-package io.reemo.console.deploy;
+package io.reemo.console.support;
 
-import io.reemo.console.support.TestBed;
-import io.reemo.console.support.TestBed.BedNode;
+import io.reemo.console.environment.Node;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -10,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Inventories of the test bed, written as an operator would write them, and small readers of what the bed shows. */
-final class BedInventories {
+public final class BedInventories {
 
-    static final String LICENSE = Base64.getEncoder().encodeToString(
+    public static final String LICENSE = Base64.getEncoder().encodeToString(
             "{\n    \"customer\": \"test bed\", \"seats\": 10\n}".getBytes(StandardCharsets.UTF_8));
 
     private BedInventories() {
     }
 
-    static String simpleCluster(TestBed bed, String portalUrl) {
+    public static String simpleCluster(TestBed bed, String portalUrl) {
         StringBuilder yaml = new StringBuilder();
         yaml.append("all:\n  vars:\n")
                 .append("    API_LICENSE: \"").append(LICENSE).append("\"\n")
@@ -31,17 +30,17 @@ final class BedInventories {
                 .append("  children:\n    infra_manager:\n      vars:\n")
                 .append("        PORTAL_URL: \"").append(portalUrl).append("\"\n")
                 .append("      hosts:\n");
-        for (BedNode node : bed.nodes()) {
+        for (Node node : bed.nodes()) {
             yaml.append("        ").append(node.name()).append(":\n")
                     .append("          ansible_host: \"").append(node.address()).append("\"\n")
-                    .append("          ansible_user: \"").append(node.user()).append("\"\n")
+                    .append("          ansible_user: \"").append(node.sshUser()).append("\"\n")
                     .append("          ansible_ssh_private_key_file: \"").append(bed.privateKey()).append("\"\n");
         }
         return yaml.toString();
     }
 
     /** Lines {@code svc <name> <replicas> <image>} of a command job's log → name → "replicas image". */
-    static Map<String, String> parseServiceList(String log) {
+    public static Map<String, String> parseServiceList(String log) {
         Map<String, String> services = new LinkedHashMap<>();
         log.lines().map(l -> l.substring(Math.max(0, l.indexOf(" svc ") + 1))).filter(l -> l.startsWith("svc ")).forEach(l -> {
             List<String> parts = List.of(l.split(" ", 3));
@@ -51,7 +50,7 @@ final class BedInventories {
     }
 
     /** A plain HTTP GET with a Host header, as a browser reaching the portal's name would send it. */
-    static String fetch(String url, String host) throws Exception {
+    public static String fetch(String url, String host) throws Exception {
         var uri = java.net.URI.create(url);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort())) {
             socket.setSoTimeout(10_000);
