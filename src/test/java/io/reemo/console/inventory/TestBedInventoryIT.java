@@ -9,12 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.reemo.console.environment.ConsoleApiTest;
 import io.reemo.console.environment.Fixtures;
+import io.reemo.console.environment.Node;
+import io.reemo.console.support.TestBed;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,23 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class TestBedInventoryIT extends ConsoleApiTest {
 
-    private static final Path BED = Path.of("/var/tmp/reemo-testbed/testbed.properties");
-
     @TempDir
     Path work;
     @Autowired
     private JsonMapper json;
 
-    private static Properties bed() throws IOException {
-        assertThat(BED).as("the test bed is up (docker/testbed/up.sh)").exists();
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(BED)) {
-            properties.load(reader);
-        }
-        return properties;
-    }
-
-    private static String inventory(Properties bed) {
+    private static String inventory(TestBed bed) {
         StringBuilder yaml = new StringBuilder("""
                 all:
                   vars:
@@ -61,20 +50,19 @@ class TestBedInventoryIT extends ConsoleApiTest {
                       vars:
                         PORTAL_URL: portal.testbed.internal
                       hosts:
-                """.formatted(Fixtures.LICENSE, bed.getProperty("registry.url"), bed.getProperty("registry.env"),
-                bed.getProperty("registry.username"), bed.getProperty("registry.password"), bed.getProperty("ssh.privateKey")));
-        int nodes = Integer.parseInt(bed.getProperty("nodes"));
-        for (int i = 1; i <= nodes; i++) {
-            yaml.append("        node").append(i).append(":\n          ansible_host: ").append(bed.getProperty("node" + i + ".address"))
-                    .append("\n          ansible_port: ").append(bed.getProperty("node" + i + ".port")).append('\n');
+                """.formatted(Fixtures.LICENSE, bed.registryUrl(), bed.registryEnv(), bed.registryUser(),
+                bed.registryPassword(), bed.privateKey()));
+        for (Node node : bed.nodes()) {
+            yaml.append("        ").append(node.name()).append(":\n          ansible_host: ").append(node.address())
+                    .append("\n          ansible_port: ").append(node.sshPort()).append('\n');
         }
         return yaml.toString();
     }
 
     @Test
     void theBedsInventoryImportsItsKeysArePinnedAndAnsibleReachesEveryNodeWithTheExport() throws Exception {
-        Properties bed = bed();
-        int nodes = Integer.parseInt(bed.getProperty("nodes"));
+        TestBed bed = TestBed.get();
+        int nodes = bed.nodes().size();
         String created = mvc.perform(post("/api/v1/environments/import").param("name", "testbed").contentType("application/yaml")
                         .content(inventory(bed)).with(admin()))
                 .andExpect(status().isCreated())
@@ -83,18 +71,18 @@ class TestBedInventoryIT extends ConsoleApiTest {
                 .andReturn().getResponse().getContentAsString();
         long id = json.readTree(created).get("id").asLong();
 
-        for (int i = 1; i <= nodes; i++) {
-            String pin = bed.getProperty("node" + i + ".hostKeySha256");
-            mvc.perform(put("/api/v1/environments/{id}/nodes/node{i}/host-key", id, i).with(admin())
+        for (Node node : bed.nodes()) {
+            String pin = node.hostKeySha256();
+            mvc.perform(put("/api/v1/environments/{id}/nodes/{name}/host-key", id, node.name()).with(admin())
                             .contentType(MediaType.APPLICATION_JSON).content("{\"sha256\": \"" + pin + "\"}"))
                     .andExpect(status().isOk());
-            mvc.perform(get("/api/v1/environments/{id}/nodes/node{i}/host-key", id, i).with(admin()))
+            mvc.perform(get("/api/v1/environments/{id}/nodes/{name}/host-key", id, node.name()).with(admin()))
                     .andExpect(jsonPath("$.sha256").value(pin));
         }
 
         String export = mvc.perform(get("/api/v1/environments/{id}/inventory", id).param("secrets", "true").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        JsonNode ping = ansiblePing(export, bed.getProperty("ssh.knownHosts"));
+        JsonNode ping = ansiblePing(export, bed.knownHosts().toString());
         assertThat(ping.get("stats").size()).isEqualTo(nodes);
         ping.get("stats").forEach(stats -> {
             assertThat(stats.get("ok").asInt()).isEqualTo(1);

@@ -18,25 +18,58 @@ public final class BedInventories {
     }
 
     public static String simpleCluster(TestBed bed, String portalUrl) {
-        StringBuilder yaml = new StringBuilder();
-        yaml.append("all:\n  vars:\n")
-                .append("    API_LICENSE: \"").append(LICENSE).append("\"\n")
-                .append("    REGISTRY_URL: \"").append(bed.registryUrl()).append("\"\n")
-                .append("    REGISTRY_ENV: \"").append(bed.registryEnv()).append("\"\n")
-                .append("    REGISTRY_USERNAME: \"").append(bed.registryUser()).append("\"\n")
-                .append("    REGISTRY_PASSWORD: \"").append(bed.registryPassword()).append("\"\n")
-                .append("    HMACSECRET: \"bed-hmac-secret\"\n")
-                .append("    SWARM_ENDPOINT_MODE: \"dnsrr\"\n")
+        StringBuilder yaml = new StringBuilder(commonVars(bed))
                 .append("  children:\n    infra_manager:\n      vars:\n")
                 .append("        PORTAL_URL: \"").append(portalUrl).append("\"\n")
                 .append("      hosts:\n");
-        for (Node node : bed.nodes()) {
-            yaml.append("        ").append(node.name()).append(":\n")
-                    .append("          ansible_host: \"").append(node.address()).append("\"\n")
-                    .append("          ansible_user: \"").append(node.sshUser()).append("\"\n")
-                    .append("          ansible_ssh_private_key_file: \"").append(bed.privateKey()).append("\"\n");
-        }
+        bed.nodes().forEach(node -> yaml.append(host(node, bed, "        ")));
         return yaml.toString();
+    }
+
+    /**
+     * Dedicated mode on the bed: node1 the user portal cluster, node2 the admin portal cluster, node3 the API
+     * cluster; three Swarms of one manager each.
+     */
+    public static String dedicated(TestBed bed) {
+        Node user = bed.node("node1");
+        Node admin = bed.node("node2");
+        Node api = bed.node("node3");
+        return commonVars(bed)
+                + "  children:\n"
+                + "    portal_manager:\n"
+                + "      children:\n"
+                + portalCluster("portaluser_manager", "user.bed.test", "user", user, api, bed)
+                + portalCluster("portaladmin_manager", "admin.bed.test", "admin", admin, api, bed)
+                + "    api_manager:\n"
+                + "      hosts:\n" + host(api, bed, "        ");
+    }
+
+    private static String portalCluster(String group, String url, String type, Node node, Node api, TestBed bed) {
+        return "        " + group + ":\n"
+                + "          vars:\n"
+                + "            PORTAL_URL: \"" + url + "\"\n"
+                + "            PORTAL_TYPE: \"" + type + "\"\n"
+                + "            API_IP:\n"
+                + "              - ip: \"" + api.address() + "\"\n"
+                + "          hosts:\n" + host(node, bed, "            ");
+    }
+
+    private static String commonVars(TestBed bed) {
+        return "all:\n  vars:\n"
+                + "    API_LICENSE: \"" + LICENSE + "\"\n"
+                + "    REGISTRY_URL: \"" + bed.registryUrl() + "\"\n"
+                + "    REGISTRY_ENV: \"" + bed.registryEnv() + "\"\n"
+                + "    REGISTRY_USERNAME: \"" + bed.registryUser() + "\"\n"
+                + "    REGISTRY_PASSWORD: \"" + bed.registryPassword() + "\"\n"
+                + "    HMACSECRET: \"bed-hmac-secret\"\n"
+                + "    SWARM_ENDPOINT_MODE: \"dnsrr\"\n";
+    }
+
+    private static String host(Node node, TestBed bed, String indent) {
+        return indent + node.name() + ":\n"
+                + indent + "  ansible_host: \"" + node.address() + "\"\n"
+                + indent + "  ansible_user: \"" + node.sshUser() + "\"\n"
+                + indent + "  ansible_ssh_private_key_file: \"" + bed.privateKey() + "\"\n";
     }
 
     /** Lines {@code svc <name> <replicas> <image>} of a command job's log → name → "replicas image". */

@@ -91,12 +91,9 @@ public final class TestBed {
         return Path.of(props.getProperty("ssh.privateKey"));
     }
 
-    public String privateKeyPem() {
-        try {
-            return Files.readString(privateKey());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The nodes' host keys in OpenSSH known_hosts form, for ssh and Ansible run by tests. */
+    public Path knownHosts() {
+        return Path.of(props.getProperty("ssh.knownHosts"));
     }
 
     public String registryUrl() {

@@ -1,0 +1,67 @@
+package io.reemo.console.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reemo.console.environment.Node;
+import io.reemo.console.support.BedInventories;
+import io.reemo.console.support.TestBed;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Dedicated (DMZ) mode on the bed: a user portal cluster, an admin portal cluster and an API cluster, each its
+ * own Swarm, each with its own Traefik; portals and signals on the portal side, the API side on the other.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"CONSOLE_ADMIN_PASSWORD=dedicated-it", "console.data-dir=target/test-data/dedicated-deploy"})
+class DedicatedDeployIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void eachClusterGetsItsOwnSwarmAndItsShareOfTheServices() throws Exception {
+        TestBed bed = TestBed.get();
+        bed.reset();
+        ConsoleClient api = new ConsoleClient(port, "admin", "dedicated-it");
+        var created = api.postYaml("/api/v1/environments/import?name=dmz-" + System.nanoTime(), BedInventories.dedicated(bed));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        for (Node node : bed.nodes()) {
+            api.put("/api/v1/environments/" + id + "/nodes/" + node.name() + "/host-key", Map.of("sha256", node.hostKeySha256()));
+        }
+
+        var started = api.post("/api/v1/environments/" + id + "/jobs", Map.of("type", "install", "initDb", true));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode job = api.awaitEnd(started.json().get("id").asLong(), Duration.ofMinutes(6));
+        String log = api.get("/api/v1/jobs/" + job.get("id").asLong() + "/log").body();
+        assertThat(job.get("status").asString()).as(log).isEqualTo("succeeded");
+
+        for (String group : List.of("portaluser_manager", "portaladmin_manager", "api_manager")) {
+            assertThat(log).contains(group + ": initialising").doesNotContain(group + ": adopting");
+        }
+        Map<String, String> user = services(api, id, "node1");
+        Map<String, String> admin = services(api, id, "node2");
+        Map<String, String> apiSide = services(api, id, "node3");
+        assertThat(user).containsOnlyKeys("traefik", "reemo_portal", "reemo_signal1");
+        assertThat(admin).containsOnlyKeys("traefik", "reemo_portal", "reemo_signal1");
+        assertThat(apiSide).containsOnlyKeys("traefik", "reemo_api", "reemo_apicron", "reemo_apicronlog", "reemo_apicronldap",
+                "reemo_proapi", "reemo_prorelayapi", "reemo_db", "reemo_mysql");
+        assertThat(apiSide.get("reemo_api")).startsWith("4/4");
+        assertThat(BedInventories.fetch("http://10.199.0.1/", "user.bed.test")).contains("portal 2.12.6");
+        assertThat(BedInventories.fetch("http://10.199.0.3/api/healthcheck", "anything")).contains("\"status\"");
+    }
+
+    /** The services of the Swarm a node belongs to, as {@code docker service ls} there shows them. */
+    private static Map<String, String> services(ConsoleClient api, long id, String node) throws InterruptedException {
+        var started = api.post("/api/v1/environments/" + id + "/jobs", Map.of("type", "command", "nodes", List.of(node),
+                "command", "docker service ls --format 'svc {{.Name}} {{.Replicas}} {{.Image}}'"));
+        JsonNode job = api.awaitEnd(started.json().get("id").asLong(), Duration.ofMinutes(1));
+        return BedInventories.parseServiceList(api.get("/api/v1/jobs/" + job.get("id").asLong() + "/log").body());
+    }
+}
