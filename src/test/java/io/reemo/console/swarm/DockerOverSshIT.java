@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Docker over SSH on the test bed: one node's daemon, then a Swarm of the three nodes running a service whose
- * image comes from the bed's authenticated TLS registry. Leaves the bed as it found it (no Swarm, no service,
- * no image it did not hold), since other tests share it.
+ * image comes from the bed's authenticated TLS registry. Starts from a reset bed and leaves it as it found it
+ * (no Swarm, no service, no image it did not hold).
  */
 class DockerOverSshIT {
 
@@ -56,6 +56,7 @@ class DockerOverSshIT {
 
     @BeforeAll
     static void connect() throws IOException {
+        bed.reset(); // earlier tests of the suite leave Swarms behind; a reset reboots nodes, so it comes before connecting
         for (Node node : bed.nodes()) {
             connections.put(node, connect(node));
         }
@@ -119,7 +120,6 @@ class DockerOverSshIT {
 
     @Test
     void formsASwarmOfThreeManagersThatRunsAServiceFromTheAuthenticatedRegistry() throws Exception {
-        bed.reset(); // earlier tests of the suite leave Swarms behind; this one starts from bare nodes
         SwarmScenario scenario = new SwarmScenario();
         try {
             try {
