@@ -109,6 +109,9 @@ make_network() {
   ip netns add infra
   ip -n infra link set lo up
   ip -n infra link add br0 type bridge forward_delay 0
+  # A fixed MAC: otherwise the bridge takes the lowest MAC of its ports, which changes when reset.sh
+  # re-creates a node's veth, and the machine could not reach the registry until its ARP entry aged out.
+  ip -n infra link set br0 address 02:00:0a:c7:00:64
   ip -n infra addr add "$INFRA_IP/24" dev br0
   ip -n infra link set br0 up
   ip link add "$HOST_VETH" type veth peer name machine netns infra
