@@ -49,6 +49,36 @@ public final class ConsoleClient {
         return send(request(path).header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)).build());
     }
 
+    /** Imports an inventory of the bed and pins its nodes' host keys, as an operator would; returns the environment id. */
+    public long importAndPin(String name, String inventory, io.reemo.console.support.TestBed bed) {
+        Response created = postYaml("/api/v1/environments/import?name=" + name, inventory);
+        if (created.status() != 201) {
+            throw new AssertionError("import: HTTP " + created.status() + " " + created.body());
+        }
+        long id = created.json().get("id").asLong();
+        for (io.reemo.console.environment.Node node : bed.nodes()) {
+            Response pinned = put("/api/v1/environments/" + id + "/nodes/" + node.name() + "/host-key",
+                    Map.of("sha256", node.hostKeySha256()));
+            if (pinned.status() != 200) {
+                throw new AssertionError("pin " + node.name() + ": HTTP " + pinned.status() + " " + pinned.body());
+            }
+        }
+        return id;
+    }
+
+    /** Starts a job and waits for its end; returns the finished job. */
+    public JsonNode runJob(long environmentId, Map<String, Object> request, Duration timeout) throws InterruptedException {
+        Response started = post("/api/v1/environments/" + environmentId + "/jobs", request);
+        if (started.status() != 202) {
+            throw new AssertionError("start " + request + ": HTTP " + started.status() + " " + started.body());
+        }
+        return awaitEnd(started.json().get("id").asLong(), timeout);
+    }
+
+    public String log(JsonNode job) {
+        return get("/api/v1/jobs/" + job.get("id").asLong() + "/log").body();
+    }
+
     public Response get(String path) {
         return send(request(path).GET().build());
     }

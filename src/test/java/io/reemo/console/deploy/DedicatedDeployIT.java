@@ -2,7 +2,6 @@ package io.reemo.console.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reemo.console.environment.Node;
 import io.reemo.console.support.BedInventories;
 import io.reemo.console.support.TestBed;
 import java.time.Duration;
@@ -29,17 +28,10 @@ class DedicatedDeployIT {
         TestBed bed = TestBed.get();
         bed.reset();
         ConsoleClient api = new ConsoleClient(port, "admin", "dedicated-it");
-        var created = api.postYaml("/api/v1/environments/import?name=dmz-" + System.nanoTime(), BedInventories.dedicated(bed));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
-        for (Node node : bed.nodes()) {
-            api.put("/api/v1/environments/" + id + "/nodes/" + node.name() + "/host-key", Map.of("sha256", node.hostKeySha256()));
-        }
+        long id = api.importAndPin("dmz-" + System.nanoTime(), BedInventories.dedicated(bed), bed);
 
-        var started = api.post("/api/v1/environments/" + id + "/jobs", Map.of("type", "install", "initDb", true));
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        JsonNode job = api.awaitEnd(started.json().get("id").asLong(), Duration.ofMinutes(6));
-        String log = api.get("/api/v1/jobs/" + job.get("id").asLong() + "/log").body();
+        JsonNode job = api.runJob(id, Map.of("type", "install", "initDb", true), Duration.ofMinutes(6));
+        String log = api.log(job);
         assertThat(job.get("status").asString()).as(log).isEqualTo("succeeded");
 
         for (String group : List.of("portaluser_manager", "portaladmin_manager", "api_manager")) {
@@ -59,9 +51,8 @@ class DedicatedDeployIT {
 
     /** The services of the Swarm a node belongs to, as {@code docker service ls} there shows them. */
     private static Map<String, String> services(ConsoleClient api, long id, String node) throws InterruptedException {
-        var started = api.post("/api/v1/environments/" + id + "/jobs", Map.of("type", "command", "nodes", List.of(node),
-                "command", "docker service ls --format 'svc {{.Name}} {{.Replicas}} {{.Image}}'"));
-        JsonNode job = api.awaitEnd(started.json().get("id").asLong(), Duration.ofMinutes(1));
-        return BedInventories.parseServiceList(api.get("/api/v1/jobs/" + job.get("id").asLong() + "/log").body());
+        JsonNode job = api.runJob(id, Map.of("type", "command", "nodes", List.of(node),
+                "command", "docker service ls --format 'svc {{.Name}} {{.Replicas}} {{.Image}}'"), Duration.ofMinutes(1));
+        return BedInventories.parseServiceList(api.log(job));
     }
 }

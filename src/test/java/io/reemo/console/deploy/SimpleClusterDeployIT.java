@@ -2,7 +2,6 @@ package io.reemo.console.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reemo.console.environment.Node;
 import io.reemo.console.support.BedInventories;
 import io.reemo.console.support.TestBed;
 import java.time.Duration;
@@ -45,14 +44,7 @@ class SimpleClusterDeployIT {
         org.springframework.util.FileSystemUtils.deleteRecursively(new java.io.File("target/test-data/simple-cluster-deploy/console.mv.db"));
         bed.reset();
         api = new ConsoleClient(port, "admin", "deploy-it");
-        var created = api.postYaml("/api/v1/environments/import?name=bed-" + System.nanoTime(), BedInventories.simpleCluster(bed, PORTAL_URL));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        environmentId = created.json().get("id").asLong();
-        for (Node node : bed.nodes()) {
-            var pinned = api.put("/api/v1/environments/" + environmentId + "/nodes/" + node.name() + "/host-key",
-                    Map.of("sha256", node.hostKeySha256()));
-            assertThat(pinned.status()).as(pinned.body()).isEqualTo(200);
-        }
+        environmentId = api.importAndPin("bed-" + System.nanoTime(), BedInventories.simpleCluster(bed, PORTAL_URL), bed);
     }
 
     @Test
@@ -149,13 +141,11 @@ class SimpleClusterDeployIT {
     }
 
     private JsonNode runJob(Map<String, Object> request) throws InterruptedException {
-        var started = api.post("/api/v1/environments/" + environmentId + "/jobs", request);
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        return api.awaitEnd(started.json().get("id").asLong(), JOB_TIMEOUT);
+        return api.runJob(environmentId, request, JOB_TIMEOUT);
     }
 
     private String log(JsonNode job) {
-        return api.get("/api/v1/jobs/" + job.get("id").asLong() + "/log").body();
+        return api.log(job);
     }
 
     /** {@code docker service ls} on node1, run as an operator would: a command job. Name → "replicas image". */
