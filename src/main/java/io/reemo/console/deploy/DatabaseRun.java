@@ -81,12 +81,12 @@ class DatabaseRun {
         run.system("Starting " + name + " (" + container.getImage().replaceFirst("@.*", "") + ")" + (initDb ? " with INIT_DB" : ""));
         update(docker, service, original, 1, env);
         Optional<Task> task = awaitEnd(docker, service.getId(), started);
+        task.ifPresent(t -> printLogs(run, docker, t)); // before scaling back: that removes the task and its output
         update(docker, SwarmReader.service(docker, name).orElseThrow(), original, 0, container.getEnv());
         if (task.isEmpty()) {
             run.stderr(name + " did not finish within " + TIMEOUT.toMinutes() + " minutes; it was scaled back to 0");
             return 1;
         }
-        printLogs(run, docker, task.get());
         Integer exitCode = task.get().getStatus().getContainerStatus() == null ? null : task.get().getStatus().getContainerStatus().getExitCode();
         int exit = exitCode == null ? 1 : exitCode.intValue();
         if (task.get().getStatus().getState() == TaskState.COMPLETE && exit == 0) {
@@ -122,7 +122,7 @@ class DatabaseRun {
     }
 
     /** Docker keeps a local copy of what the task printed even with the syslog driver (dual logging, Engine 20.10+). */
-    private static void printLogs(NodeRun run, DockerClient docker, Task task) throws InterruptedException {
+    private static void printLogs(NodeRun run, DockerClient docker, Task task) {
         try {
             docker.logTaskCmd(task.getId()).withStdout(true).withStderr(true)
                     .exec(new ResultCallback.Adapter<Frame>() {
@@ -132,7 +132,10 @@ class DatabaseRun {
                         }
                     }).awaitCompletion(30, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
-            run.system("Its output could not be read from Docker (" + e.getMessage() + "); it is in the node's syslog under reemo_db.");
+            run.system("Its output could not be read from Docker (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); it is in the node's syslog under reemo_db.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

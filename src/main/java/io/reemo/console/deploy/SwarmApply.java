@@ -64,11 +64,12 @@ class SwarmApply {
         }
         run.system(desired.group() + ": " + changes.size() + " change(s)");
         var auth = NodeDocker.registryAuth(variables.effective(env, cluster));
-        new SwarmApplier(docker, desired, auth, run::system).apply(changes);
+        SwarmApplier applier = new SwarmApplier(docker, desired, auth, run::system);
+        applier.apply(changes);
         List<String> touched = changes.stream()
                 .filter(c -> c.kind() == Change.Kind.CREATE_SERVICE || c.kind() == Change.Kind.UPDATE_SERVICE)
                 .map(Change::target).toList();
-        List<Outcome> outcomes = Convergence.await(docker, touched, CONVERGE_TIMEOUT, outcome -> {
+        List<Outcome> outcomes = Convergence.await(docker, touched, applier.rollingSince(), CONVERGE_TIMEOUT, outcome -> {
             String line = outcome.service() + ": " + outcome.detail();
             if (outcome.converged()) {
                 run.system(line);

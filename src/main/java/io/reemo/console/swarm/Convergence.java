@@ -20,6 +20,8 @@ import java.util.function.Consumer;
 public final class Convergence {
 
     private static final Duration POLL = Duration.ofSeconds(1);
+    /** Swarm stamps the spec change and the start of its rolling update separately. */
+    private static final Duration CLOCK_SLACK = Duration.ofSeconds(1);
     private static final Set<TaskState> FAILED = Set.of(TaskState.FAILED, TaskState.REJECTED);
     /** Swarm retries a task that cannot start forever; after this many failures the error is not a passing one. */
     private static final int GIVE_UP_AFTER_FAILURES = 4;
@@ -31,8 +33,13 @@ public final class Convergence {
     private Convergence() {
     }
 
-    /** @param report gets each outcome as soon as it is known */
-    public static List<Outcome> await(DockerClient docker, List<String> services, Duration timeout, Consumer<Outcome> report) {
+    /**
+     * @param rollingSince services being replaced task by task ({@link SwarmApplier#rollingSince()}): they count only
+     *                     once Swarm has reported an update that started after that time
+     * @param report       gets each outcome as soon as it is known
+     */
+    public static List<Outcome> await(DockerClient docker, List<String> services, Map<String, Instant> rollingSince,
+                                      Duration timeout, Consumer<Outcome> report) {
         Instant deadline = Instant.now().plus(timeout);
         Map<String, Outcome> done = new LinkedHashMap<>();
         int readyNodes = (int) docker.listSwarmNodesCmd().exec().stream()
@@ -42,7 +49,7 @@ public final class Convergence {
                 if (done.containsKey(name)) {
                     continue;
                 }
-                check(docker, name, readyNodes).ifPresent(outcome -> {
+                check(docker, name, readyNodes, rollingSince.get(name)).ifPresent(outcome -> {
                     done.put(name, outcome);
                     report.accept(outcome);
                 });
@@ -64,7 +71,7 @@ public final class Convergence {
         }
     }
 
-    private static Optional<Outcome> check(DockerClient docker, String name, int readyNodes) {
+    private static Optional<Outcome> check(DockerClient docker, String name, int readyNodes, Instant changedAt) {
         Optional<Service> found = SwarmReader.service(docker, name);
         if (found.isEmpty()) {
             return Optional.of(new Outcome(name, false, false, "service does not exist"));
@@ -72,6 +79,10 @@ public final class Convergence {
         Service service = found.get();
         ServiceUpdateStatus update = service.getUpdateStatus();
         ServiceUpdateState state = update == null ? null : update.getState();
+        if (changedAt != null && (update == null || update.getStartedAt() == null
+                || update.getStartedAt().toInstant().isBefore(changedAt.minus(CLOCK_SLACK)))) {
+            return Optional.empty();
+        }
         if (state == ServiceUpdateState.PAUSED || state == ServiceUpdateState.ROLLBACK_PAUSED) {
             return Optional.of(new Outcome(name, false, false, "update paused: " + update.getMessage()));
         }

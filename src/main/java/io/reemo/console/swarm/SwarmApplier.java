@@ -10,7 +10,9 @@ import com.github.dockerjava.api.model.SwarmNode;
 import io.reemo.console.catalogue.DesiredCluster;
 import io.reemo.console.catalogue.ServiceSpec;
 import io.reemo.console.catalogue.SwarmObject;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -23,10 +25,14 @@ import java.util.stream.Collectors;
  */
 public final class SwarmApplier {
 
+    /** Plan fields that live in the task template: changing one makes Swarm replace the tasks. */
+    private static final Set<String> TASK_FIELDS = Set.of("image", "env", "placement", "secrets", "configs", "mounts", "args", "logging");
+
     private final DockerClient docker;
     private final DesiredCluster desired;
     private final AuthConfig registryAuth;
     private final Consumer<String> log;
+    private final Map<String, Instant> rollingSince = new HashMap<>();
 
     public SwarmApplier(DockerClient docker, DesiredCluster desired, AuthConfig registryAuth, Consumer<String> log) {
         this.docker = docker;
@@ -56,6 +62,14 @@ public final class SwarmApplier {
                 default -> { }
             }
         }
+    }
+
+    /**
+     * Services whose tasks Swarm replaces one by one (their task template changed), with the time of the change:
+     * until Swarm reports that update, their old tasks still run and must not count as converged.
+     */
+    public Map<String, Instant> rollingSince() {
+        return Map.copyOf(rollingSince);
     }
 
     private ServiceSpec spec(Change change) {
@@ -110,6 +124,10 @@ public final class SwarmApplier {
         log.accept("update service " + spec.name() + ": " + change.detail());
         docker.updateServiceCmd(current.getId(), DockerServiceSpecs.of(spec, desired, secretIds, configIds))
                 .withVersion(current.getVersion().getIndex()).exec();
+        boolean hasTasks = spec.global() || spec.replicas() > 0;
+        if (hasTasks && change.fields().stream().anyMatch(TASK_FIELDS::contains)) {
+            SwarmReader.service(docker, spec.name()).ifPresent(s -> rollingSince.put(spec.name(), s.getUpdatedAt().toInstant()));
+        }
     }
 
     private void removeService(String name) {

@@ -34,8 +34,9 @@ class DedicatedDeployIT {
         String log = api.log(job);
         assertThat(job.get("status").asString()).as(log).isEqualTo("succeeded");
 
+        assertThat(log.split("initialising the Swarm", -1)).as("three Swarms formed").hasSize(4);
         for (String group : List.of("portaluser_manager", "portaladmin_manager", "api_manager")) {
-            assertThat(log).contains(group + ": initialising").doesNotContain(group + ": adopting");
+            assertThat(log).contains(group + ": 1 manager(s)").contains(group + ": Swarm ");
         }
         Map<String, String> user = services(api, id, "node1");
         Map<String, String> admin = services(api, id, "node2");
