@@ -1,0 +1,86 @@
+package io.reemo.console.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.reemo.console.environment.ConsoleApiTest;
+import org.junit.jupiter.api.Test;
+
+class WizardControllerTest extends ConsoleApiTest {
+
+    private long newSetup(String name, String topology) throws Exception {
+        String location = mvc.perform(post("/wizard").with(admin()).with(csrf()).param("name", name).param("topology", topology))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/wizard/*/nodes"))
+                .andReturn().getResponse().getRedirectedUrl();
+        return Long.parseLong(location.split("/")[2]);
+    }
+
+    private String page(long id, String slug) throws Exception {
+        return mvc.perform(get("/wizard/" + id + "/" + slug).with(admin())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void settingsInputsAreNamedAfterTheirVariablesAndShowTheirHelp() throws Exception {
+        long id = newSetup("names", "CLUSTER");
+
+        assertThat(page(id, "portals")).contains("name=\"PORTAL_URL\"", "name=\"PORTAL_TYPE\"", "name=\"HEALTHCHECK_ENABLE\"",
+                "Host name the portal serves");
+        assertThat(page(id, "registry")).contains("name=\"REGISTRY_URL\"", "name=\"REGISTRY_USERNAME\"",
+                "name=\"REGISTRY_PASSWORD\"", "name=\"REGISTRY_IMAGE_MODE\"", "name=\"DOCKER_VERSION_API\"");
+    }
+
+    @Test
+    void secretsAreNeverRenderedBackAndAnEmptyInputKeepsThem() throws Exception {
+        long id = newSetup("secrets", "SINGLE");
+        mvc.perform(post("/wizard/" + id + "/registry").with(admin()).with(csrf())
+                        .param("REGISTRY_USERNAME", "customer").param("REGISTRY_PASSWORD", "registry-secret-77").param("go", "stay"))
+                .andExpect(status().is3xxRedirection());
+
+        String shown = page(id, "registry");
+        assertThat(shown).doesNotContain("registry-secret-77").contains("set — leave empty to keep").contains("value=\"customer\"");
+
+        mvc.perform(post("/wizard/" + id + "/registry").with(admin()).with(csrf())
+                .param("REGISTRY_USERNAME", "customer").param("REGISTRY_PASSWORD", "").param("go", "stay"));
+        assertThat(page(id, "registry")).contains("set — leave empty to keep");
+        assertThat(page(id, "review")).doesNotContain("registry-secret-77");
+    }
+
+    @Test
+    void aBadValueIsReportedBesideItsField() throws Exception {
+        long id = newSetup("errors", "SINGLE");
+
+        String findings = mvc.perform(post("/wizard/" + id + "/portals/check/PORTAL_TYPE").with(admin()).with(csrf())
+                        .param("PORTAL_TYPE", "everyone"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(findings).contains("id=\"f-PORTAL_TYPE-findings\"").contains("field-error");
+
+        assertThat(page(id, "portals")).containsPattern("(?s)id=\"f-PORTAL_TYPE-box\".*?field-error");
+    }
+
+    @Test
+    void aDraftIsKeptAndOfferedOnTheHomePage() throws Exception {
+        long id = newSetup("resumable", "CLUSTER");
+        mvc.perform(post("/wizard/" + id + "/portals").with(admin()).with(csrf()).param("PORTAL_URL", "portal.example.test")
+                .param("go", "next")).andExpect(redirectedUrlPattern("/wizard/*/certificates"));
+
+        String drafts = mvc.perform(get("/wizard/drafts").with(admin())).andReturn().getResponse().getContentAsString();
+        assertThat(drafts).contains("resumable").contains("Continue setup").contains("/wizard/" + id + "/nodes");
+        assertThat(page(id, "portals")).contains("value=\"portal.example.test\"");
+    }
+
+    @Test
+    void aNodeIsAddedWithItsKeyFileAndItsProblemsShowOnTheReview() throws Exception {
+        long id = newSetup("nodes", "SINGLE");
+        mvc.perform(post("/wizard/" + id + "/nodes").with(admin()).with(csrf()).param("name", "infra1").param("address", "10.0.0.9")
+                .param("port", "22").param("user", "root").param("authKind", "KEY_FILE").param("privateKeyFile", "/tmp/id"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(page(id, "nodes")).contains("infra1").contains("10.0.0.9:22").contains("Test connection");
+        assertThat(page(id, "review")).contains("API_LICENSE").contains("to fix").contains("disabled");
+    }
+}
