@@ -4,6 +4,7 @@ import io.reemo.console.deploy.JobLauncher;
 import io.reemo.console.environment.DuplicateEnvironmentNameException;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.LicenseSummary;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.Topology;
 import io.reemo.console.inventory.InventoryExporter;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The setup wizard: topology or import, the settings pages, review and install. */
 @Controller
@@ -36,9 +38,10 @@ class WizardController {
     private final InventoryExporter exporter;
     private final Environments environments;
     private final JobLauncher launcher;
+    private final JsonMapper json;
 
     WizardController(WizardDrafts drafts, SettingsForm settings, WizardFrame frame,
-                     InventoryImporter importer, InventoryExporter exporter, Environments environments, JobLauncher launcher) {
+                     InventoryImporter importer, InventoryExporter exporter, Environments environments, JobLauncher launcher, JsonMapper json) {
         this.drafts = drafts;
         this.settings = settings;
         this.frame = frame;
@@ -46,6 +49,7 @@ class WizardController {
         this.exporter = exporter;
         this.environments = environments;
         this.launcher = launcher;
+        this.json = json;
     }
 
     @GetMapping("/wizard")
@@ -103,7 +107,23 @@ class WizardController {
                 f -> f.variable().section(), LinkedHashMap::new, java.util.stream.Collectors.toList())));
         model.addAttribute("pageProblems", frame.of(page, problems).stream()
                 .filter(p -> fields.stream().noneMatch(f -> f.problems().contains(p))).toList());
+        if (page == WizardPage.LICENSE_PAGE) {
+            model.addAttribute("licenseKeys", licenseKeys(draft));
+        }
         return frame.render(model, draft, page, problems, "wizard/settings");
+    }
+
+    /** The license's field names when it reads well; the validator says beside the field what is wrong otherwise. */
+    private List<String> licenseKeys(Draft draft) {
+        Object license = draft.environment().vars().get("API_LICENSE");
+        if (license == null) {
+            return null;
+        }
+        try {
+            return LicenseSummary.read(String.valueOf(license), json).keys();
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     @PostMapping("/wizard/{id}/{slug:license|registry|database|portals|certificates|options}")

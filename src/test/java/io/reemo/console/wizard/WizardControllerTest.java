@@ -3,12 +3,18 @@ package io.reemo.console.wizard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.reemo.console.environment.ConsoleApiTest;
+import io.reemo.console.pki.CertificateAuthority;
+import io.reemo.console.pki.IssuedCertificate;
+import io.reemo.console.support.BedInventories;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockMultipartFile;
 
 class WizardControllerTest extends ConsoleApiTest {
 
@@ -82,5 +88,48 @@ class WizardControllerTest extends ConsoleApiTest {
 
         assertThat(page(id, "nodes")).contains("infra1").contains("10.0.0.9:22").contains("Test connection");
         assertThat(page(id, "review")).contains("API_LICENSE").contains("to fix").contains("disabled");
+    }
+
+    @Test
+    void theLicenseIsSummarisedByItsFieldsNeverShown() throws Exception {
+        long id = newSetup("license", "SINGLE");
+        mvc.perform(post("/wizard/" + id + "/license").with(admin()).with(csrf()).param("API_LICENSE", BedInventories.LICENSE)
+                .param("go", "stay"));
+
+        String shown = page(id, "license");
+        assertThat(shown).contains("License read").contains("customer, seats").doesNotContain(BedInventories.LICENSE)
+                .doesNotContain("test bed");
+    }
+
+    @Test
+    void anUploadedCertificateIsCheckedAtOnceAndBecomesTheClustersCertificate() throws Exception {
+        long id = newSetup("certificates", "SINGLE");
+        mvc.perform(post("/wizard/" + id + "/portals").with(admin()).with(csrf()).param("PORTAL_URL", "portal.example.test").param("go", "stay"));
+        IssuedCertificate wrongName = CertificateAuthority.generate("Test CA").issue("other.example.test", List.of("other.example.test"), List.of());
+        IssuedCertificate good = CertificateAuthority.generate("Test CA").issue("portal.example.test", List.of("portal.example.test"), List.of());
+
+        mvc.perform(multipart("/wizard/" + id + "/certificates/upload").file(pem("certificate", wrongName.chainPem()))
+                .file(pem("key", wrongName.privateKeyPem())).param("group", "infra_manager").with(admin()).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getFlashMap().get("certificateFindings").toString()).contains("portal.example.test"));
+        assertThat(page(id, "certificates")).doesNotContain("infra_manager-traefik.crt");
+
+        mvc.perform(multipart("/wizard/" + id + "/certificates/upload").file(pem("certificate", good.chainPem()))
+                .file(pem("key", good.privateKeyPem())).param("group", "infra_manager").with(admin()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(id, "certificates")).contains("infra_manager-traefik.crt").contains("<option value=\"uploaded\" selected");
+    }
+
+    @Test
+    void aRegistryThatCannotBeReachedIsSaidInWords() throws Exception {
+        long id = newSetup("registry", "SINGLE");
+        String result = mvc.perform(post("/wizard/" + id + "/registry/test").with(admin()).with(csrf())
+                        .param("REGISTRY_URL", "127.0.0.1:1").param("REGISTRY_USERNAME", "u").param("REGISTRY_PASSWORD", "p"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(result).contains("alert error").contains("127.0.0.1");
+    }
+
+    private static MockMultipartFile pem(String name, String content) {
+        return new MockMultipartFile(name, name + ".pem", "application/x-pem-file", content.getBytes());
     }
 }
