@@ -1,6 +1,15 @@
 package io.reemo.console.wizard;
 
+import io.reemo.console.deploy.JobLauncher;
 import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.DuplicateEnvironmentNameException;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.NodeFacts;
+import io.reemo.console.job.Job;
+import io.reemo.console.job.Jobs;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
 import io.reemo.console.environment.Node;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.SshAuth;
@@ -26,11 +35,18 @@ class NodesController {
     private final WizardDrafts drafts;
     private final WizardFrame frame;
     private final SshConnector ssh;
+    private final Environments environments;
+    private final JobLauncher launcher;
+    private final Jobs jobs;
 
-    NodesController(WizardDrafts drafts, WizardFrame frame, SshConnector ssh) {
+    NodesController(WizardDrafts drafts, WizardFrame frame, SshConnector ssh, Environments environments, JobLauncher launcher,
+                    Jobs jobs) {
         this.drafts = drafts;
         this.frame = frame;
         this.ssh = ssh;
+        this.environments = environments;
+        this.launcher = launcher;
+        this.jobs = jobs;
     }
 
     /** The Add node form, kept when it is refused so nothing typed is lost (except the secrets). */
@@ -39,7 +55,8 @@ class NodesController {
     }
 
     @GetMapping("/wizard/{id}/nodes")
-    String page(@PathVariable long id, Model model) {
+    String page(@PathVariable long id, @RequestParam(required = false) String facts, Model model) {
+        model.addAttribute("factsFor", facts);
         return render(draft(id), model, new NodeForm(null, "", "", 22, "root", "KEY_FILE", ""), List.of());
     }
 
@@ -105,7 +122,49 @@ class NodesController {
         Draft draft = draft(id);
         node(draft, name);
         drafts.save(draft.with(DraftShapes.changeNode(draft.environment(), name, n -> n.withHostKey(sha256.strip()))));
-        return "redirect:/wizard/" + id + "/nodes";
+        return "redirect:/wizard/" + id + "/nodes?facts=" + name;
+    }
+
+    /**
+     * Starts a facts job on one node. Jobs run on stored environments, so the draft is stored (unvalidated) from its
+     * first connection test on; the draft keeps that id, and the install saves over the same environment.
+     */
+    @PostMapping("/wizard/{id}/nodes/{name}/facts")
+    String startFacts(@PathVariable long id, @PathVariable String name, Authentication user, Model model) {
+        Draft draft = draft(id);
+        model.addAttribute("id", id);
+        model.addAttribute("node", node(draft, name));
+        Environment stored;
+        try {
+            stored = environments.save(draft.environment());
+        } catch (DuplicateEnvironmentNameException e) {
+            model.addAttribute("factsError", "An environment named " + draft.environment().name()
+                    + " already exists: choose another name on the Topology page, then test again.");
+            return "wizard/nodes :: facts";
+        }
+        drafts.save(draft.with(draft.environment().withId(stored.id())));
+        Job job = launcher.start(stored.id(), Map.of("type", "facts", "nodes", List.of(name)), user);
+        model.addAttribute("job", job);
+        return "wizard/nodes :: facts";
+    }
+
+    /** The facts job's outcome once it ends (htmx polls until then): what the node is, against the minimums. */
+    @GetMapping("/wizard/{id}/nodes/{name}/facts/{jobId}")
+    String facts(@PathVariable long id, @PathVariable String name, @PathVariable long jobId, Model model) {
+        Draft draft = draft(id);
+        Job job = jobs.get(jobId);
+        model.addAttribute("id", id);
+        model.addAttribute("job", job);
+        Node node = node(draft, name);
+        if (job.finished() && draft.environment().id() != null) {
+            NodeFacts facts = environments.get(draft.environment().id()).node(name).map(Node::facts).orElse(null);
+            Draft updated = drafts.save(draft.with(DraftShapes.changeNode(draft.environment(), name, n -> n.withFacts(facts))));
+            node = node(updated, name);
+            model.addAttribute("hardware", frame.problems(updated).stream()
+                    .filter(p -> p.message().startsWith("Host " + name + " ") && p.host() == null || name.equals(p.host())).toList());
+        }
+        model.addAttribute("node", node);
+        return "wizard/nodes :: facts";
     }
 
     @PostMapping("/wizard/{id}/nodes/continue")

@@ -207,8 +207,13 @@ class WizardController {
         return frame.render(model, draft, WizardPage.TOPOLOGY, problems, "wizard/topology");
     }
 
+    /** Forgets the setup, and the environment its connection tests stored (nothing was installed from it). */
     @PostMapping("/wizard/{id}/delete")
     String discard(@PathVariable long id) {
+        Long stored = draft(id).environment().id();
+        if (stored != null) {
+            environments.delete(stored);
+        }
         drafts.delete(id);
         return "redirect:/";
     }

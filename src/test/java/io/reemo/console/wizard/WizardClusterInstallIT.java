@@ -38,7 +38,7 @@ class WizardClusterInstallIT {
     private final TestBed bed = TestBed.get();
 
     @Test
-    void walksTheWizardFromAnEmptyConsoleToAnInstalledCluster() {
+    void walksTheWizardFromAnEmptyConsoleToAnInstalledCluster() throws Exception {
         bed.reset();
         try (Browser browser = new Browser("http://localhost:" + port)) {
             WebDriver driver = browser.driver();
@@ -60,6 +60,7 @@ class WizardClusterInstallIT {
                 driver.findElement(By.cssSelector("input[name=authKind][value=KEY_FILE]")).click();
                 type(driver, "privateKeyFile", bed.privateKey().toString());
                 driver.findElement(By.id("add-node-button")).click();
+                browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("node-" + node.name())));
             }
             for (Node node : bed.nodes()) {
                 driver.findElement(By.cssSelector("#node-" + node.name() + " .test-connection")).click();
@@ -72,27 +73,37 @@ class WizardClusterInstallIT {
                 dialog.findElement(By.cssSelector(".pin-key")).click();
                 browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("#node-" + node.name() + " .pinned")));
+                // Pinning starts a facts job on the node; its findings replace the "Reading facts…" line.
+                WebElement facts = browser.waitUpTo(Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#facts-" + node.name() + " .facts-summary")));
+                assertThat(facts.getText()).contains("CPU", "RAM", "Docker", "Swarm").doesNotContain("absent");
             }
             browser.screenshot("wizard-03-nodes");
-            next(driver);
+            next(browser, "license");
 
             fill(driver, Map.of("API_LICENSE", BedInventories.LICENSE));
             browser.screenshot("wizard-04-license");
-            next(driver);
+            next(browser, "registry");
             fill(driver, Map.of("REGISTRY_URL", bed.registryUrl(), "REGISTRY_ENV", bed.registryEnv(),
                     "REGISTRY_USERNAME", bed.registryUser(), "REGISTRY_PASSWORD", bed.registryPassword()));
+            driver.findElement(By.id("registry-ca")).sendKeys(java.nio.file.Files.readString(bed.registryCaCert()));
+            driver.findElement(By.id("registry-test")).click();
+            WebElement login = browser.waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#registry-result .registry-ok, #registry-result .alert.error")));
+            assertThat(login.getText()).startsWith("Logged in to");
+            assertThat(driver.findElement(By.cssSelector("#registry-result table.tags")).getText()).contains("DOCKER_VERSION_API", "2.13.10");
             browser.screenshot("wizard-05-registry");
-            next(driver);
+            next(browser, "database");
             browser.screenshot("wizard-06-database");
-            next(driver);
+            next(browser, "portals");
             fill(driver, Map.of("PORTAL_URL", "portal.bed.test", "HMACSECRET", "bed-hmac-secret"));
             browser.screenshot("wizard-07-portals");
-            next(driver);
+            next(browser, "certificates");
             browser.screenshot("wizard-08-certificates");
-            next(driver);
+            next(browser, "options");
             new Select(driver.findElement(By.name("SWARM_ENDPOINT_MODE"))).selectByValue("dnsrr");
             browser.screenshot("wizard-09-options");
-            next(driver);
+            next(browser, "review");
 
             assertThat(driver.findElement(By.tagName("h2")).getText()).contains("Review");
             assertThat(driver.findElement(By.id("inventory")).getText()).contains("infra_manager", "node1", "portal.bed.test")
@@ -126,7 +137,9 @@ class WizardClusterInstallIT {
         });
     }
 
-    private static void next(WebDriver driver) {
-        driver.findElement(By.cssSelector("button[name=go][value=next]")).click();
+    /** Saves the page and waits for the next one, so no lookup runs on the page being left. */
+    private static void next(Browser browser, String slug) {
+        browser.driver().findElement(By.cssSelector("button[name=go][value=next]")).click();
+        browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/wizard/\\d+/" + slug + "$"));
     }
 }
