@@ -9,6 +9,7 @@ import io.reemo.console.environment.NodeFacts;
 import io.reemo.console.job.Job;
 import io.reemo.console.job.Jobs;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import io.reemo.console.environment.Node;
 import io.reemo.console.environment.Problem;
@@ -60,6 +61,7 @@ class NodesController {
         return render(draft(id), model, new NodeForm(null, "", "", 22, "root", "KEY_FILE", ""), List.of());
     }
 
+    /** Adds a node, or changes the address and login of the node of that name (an imported node has no credential). */
     @PostMapping("/wizard/{id}/nodes")
     String add(@PathVariable long id, @RequestParam(required = false) String group, @RequestParam String name,
                @RequestParam String address, @RequestParam(required = false) Integer port, @RequestParam(required = false) String user,
@@ -74,8 +76,6 @@ class NodesController {
         List<String> errors = new java.util.ArrayList<>();
         if (form.name().isEmpty()) {
             errors.add("Name: give the node a name, e.g. node1 (its name in the inventory).");
-        } else if (draft.environment().node(form.name()).isPresent()) {
-            errors.add("Name: there is already a node named " + form.name() + ".");
         }
         if (form.address().isEmpty()) {
             errors.add("Address: give the IP address or host name the console reaches the node at over SSH.");
@@ -91,8 +91,18 @@ class NodesController {
         if (!errors.isEmpty()) {
             return render(draft, model, form, errors);
         }
-        Node node = new Node(form.name(), form.address(), port == null ? 22 : port, user, auth, null, null, null);
-        drafts.save(draft.with(DraftShapes.addNode(draft.environment(), cluster, node)));
+        Optional<Node> existing = draft.environment().node(form.name());
+        Node node = new Node(form.name(), form.address(), port == null ? 22 : port, user, auth, null,
+                existing.map(Node::vars).orElse(null), null);
+        if (existing.isPresent()) {
+            // The same server keeps its pinned key and facts; another address must be pinned again.
+            Node before = existing.get();
+            boolean sameServer = before.address().equals(node.address()) && before.sshPort() == node.sshPort();
+            Node updated = sameServer ? node.withHostKey(before.hostKeySha256()).withFacts(before.facts()) : node;
+            drafts.save(draft.with(DraftShapes.changeNode(draft.environment(), form.name(), n -> updated)));
+        } else {
+            drafts.save(draft.with(DraftShapes.addNode(draft.environment(), cluster, node)));
+        }
         return "redirect:/wizard/" + id + "/nodes";
     }
 

@@ -132,4 +132,31 @@ class WizardControllerTest extends ConsoleApiTest {
     private static MockMultipartFile pem(String name, String content) {
         return new MockMultipartFile(name, name + ".pem", "application/x-pem-file", content.getBytes());
     }
+
+    @Test
+    void aDedicatedPlatformGetsOneBlockPerPortalClusterAndApiIpFromTheApiNodes() throws Exception {
+        long id = newSetup("dedicated", "DEDICATED");
+        mvc.perform(post("/wizard/" + id + "/nodes").with(admin()).with(csrf()).param("group", "api_manager").param("name", "api1")
+                .param("address", "10.3.1.1").param("authKind", "PASSWORD").param("password", "node-password-5"));
+
+        assertThat(page(id, "portals")).contains("name=\"portaluser_manager.PORTAL_URL\"", "name=\"portaladmin_manager.PORTAL_URL\"")
+                .doesNotContain("name=\"PORTAL_URL\"", "name=\"api_manager.PORTAL_URL\"");
+        mvc.perform(post("/wizard/" + id + "/portals").with(admin()).with(csrf()).param("portaluser_manager.PORTAL_TYPE", "user")
+                .param("portaladmin_manager.PORTAL_TYPE", "admin").param("go", "stay"));
+        assertThat(page(id, "review")).contains("API_IP").contains("10.3.1.1").contains("PORTAL_TYPE: user")
+                .doesNotContain("node-password-5");
+    }
+
+    @Test
+    void enteringAKnownNodeNameAgainChangesItsLoginAndKeepsItsPinForTheSameServer() throws Exception {
+        long id = newSetup("update-node", "SINGLE");
+        mvc.perform(post("/wizard/" + id + "/nodes").with(admin()).with(csrf()).param("name", "infra1").param("address", "10.0.0.9")
+                .param("authKind", "KEY_FILE").param("privateKeyFile", "/tmp/first"));
+        mvc.perform(post("/wizard/" + id + "/nodes/infra1/pin").with(admin()).with(csrf())
+                .param("sha256", "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+        mvc.perform(post("/wizard/" + id + "/nodes").with(admin()).with(csrf()).param("name", "infra1").param("address", "10.0.0.9")
+                .param("authKind", "KEY_FILE").param("privateKeyFile", "/tmp/second"));
+
+        assertThat(page(id, "nodes")).contains("/tmp/second").doesNotContain("/tmp/first").contains("pinned");
+    }
 }
