@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** Between a form's text and an inventory value: lists are typed one item a line. */
@@ -64,8 +65,9 @@ final class FormValues {
             if (map.containsKey("ip")) {
                 return String.valueOf(map.get("ip"));
             }
-            if (map.containsKey("cert_file")) {
-                return map.get("cert_file") + ", " + map.get("key_file");
+            if (map.containsKey("cert_file") || map.containsKey("key_file")) {
+                // An item with only one of the two (a common indentation slip) shows its empty side as such.
+                return Objects.toString(map.get("cert_file"), "") + ", " + Objects.toString(map.get("key_file"), "");
             }
         }
         return String.valueOf(item);
