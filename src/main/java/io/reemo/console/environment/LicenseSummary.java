@@ -20,7 +20,7 @@ public record LicenseSummary(List<String> keys) {
     /**
      * @throws IllegalArgumentException with a message that names what is wrong, never the value
      */
-    static LicenseSummary read(String base64, JsonMapper json) {
+    public static LicenseSummary read(String base64, JsonMapper json) {
         byte[] decoded;
         try {
             // Licenses are often pasted wrapped over several lines.

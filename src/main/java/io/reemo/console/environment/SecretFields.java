@@ -9,13 +9,13 @@ import java.util.function.UnaryOperator;
  * Every secret value of an environment: the secret variables (catalogue secrets, and unknown variables named like
  * one) at every site, and the nodes' private keys and passwords. One walk serves encryption, decryption and masking.
  */
-final class SecretFields {
+public final class SecretFields {
 
     private SecretFields() {
     }
 
     /** A copy with every secret value replaced by {@code change(value)}. */
-    static Environment map(Environment environment, VariableCatalogue catalogue, UnaryOperator<String> change) {
+    public static Environment map(Environment environment, VariableCatalogue catalogue, UnaryOperator<String> change) {
         List<Cluster> clusters = environment.clusters().stream()
                 .map(c -> new Cluster(c.group(), c.parentGroup(), vars(c.parentVars(), catalogue, change),
                         vars(c.vars(), catalogue, change),

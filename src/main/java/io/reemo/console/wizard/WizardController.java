@@ -1,0 +1,237 @@
+package io.reemo.console.wizard;
+
+import io.reemo.console.deploy.JobLauncher;
+import io.reemo.console.environment.DuplicateEnvironmentNameException;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.LicenseSummary;
+import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.Topology;
+import io.reemo.console.inventory.InventoryExporter;
+import io.reemo.console.inventory.InventoryImporter;
+import io.reemo.console.job.Job;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The setup wizard: topology or import, the settings pages, review and install. */
+@Controller
+class WizardController {
+
+    private final WizardDrafts drafts;
+    private final SettingsForm settings;
+    private final WizardFrame frame;
+    private final InventoryImporter importer;
+    private final InventoryExporter exporter;
+    private final Environments environments;
+    private final JobLauncher launcher;
+    private final JsonMapper json;
+
+    WizardController(WizardDrafts drafts, SettingsForm settings, WizardFrame frame,
+                     InventoryImporter importer, InventoryExporter exporter, Environments environments, JobLauncher launcher, JsonMapper json) {
+        this.drafts = drafts;
+        this.settings = settings;
+        this.frame = frame;
+        this.importer = importer;
+        this.exporter = exporter;
+        this.environments = environments;
+        this.launcher = launcher;
+        this.json = json;
+    }
+
+    @GetMapping("/wizard")
+    String start(Model model) {
+        model.addAttribute("drafts", drafts.list());
+        model.addAttribute("pages", WizardPage.values());
+        model.addAttribute("page", WizardPage.TOPOLOGY);
+        return "wizard/start";
+    }
+
+    /** The home page's list of setups in progress, loaded into it by htmx. */
+    @GetMapping("/wizard/drafts")
+    String draftList(Model model) {
+        model.addAttribute("drafts", drafts.list());
+        return "wizard/drafts :: list";
+    }
+
+    @PostMapping("/wizard")
+    String create(@RequestParam String name, @RequestParam Topology topology) {
+        Draft draft = drafts.create(DraftShapes.empty(name.strip(), topology), List.of());
+        return "redirect:/wizard/" + draft.id() + "/nodes";
+    }
+
+    @PostMapping("/wizard/import")
+    String importInventory(@RequestParam String name, @RequestParam(required = false) String inventory,
+                           @RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+        String yaml = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : inventory;
+        if (yaml == null || yaml.isBlank()) {
+            return startWithImportError(model, List.of("Paste an inventory.yml or choose its file."));
+        }
+        InventoryImporter.Result result = importer.read(yaml, name.strip());
+        if (result.environment() == null) {
+            return startWithImportError(model, result.problems().stream().map(p -> lineOf(p) + p.message()).toList());
+        }
+        Draft draft = drafts.create(result.environment(), result.problems());
+        return "redirect:/wizard/" + draft.id() + "/nodes";
+    }
+
+    private String startWithImportError(Model model, List<String> errors) {
+        model.addAttribute("importErrors", errors);
+        return start(model);
+    }
+
+    private static String lineOf(Problem problem) {
+        return problem.line() == null ? "" : "line " + problem.line() + ": ";
+    }
+
+    @GetMapping("/wizard/{id}/{slug:license|registry|database|portals|certificates|options}")
+    String settingsPage(@PathVariable long id, @PathVariable String slug, Model model) {
+        Draft draft = draft(id);
+        WizardPage page = WizardPage.of(slug).orElseThrow();
+        List<Problem> problems = frame.problems(draft);
+        List<WizardField> fields = settings.fields(page, draft.environment(), problems);
+        model.addAttribute("sections", fields.stream().collect(java.util.stream.Collectors.groupingBy(
+                f -> f.variable().section(), LinkedHashMap::new, java.util.stream.Collectors.toList())));
+        model.addAttribute("pageProblems", frame.of(page, problems).stream()
+                .filter(p -> fields.stream().noneMatch(f -> f.problems().contains(p))).toList());
+        if (page == WizardPage.LICENSE_PAGE) {
+            model.addAttribute("licenseKeys", licenseKeys(draft));
+        }
+        return frame.render(model, draft, page, problems, "wizard/settings");
+    }
+
+    /** The license's field names when it reads well; the validator says beside the field what is wrong otherwise. */
+    private List<String> licenseKeys(Draft draft) {
+        Object license = draft.environment().vars().get("API_LICENSE");
+        if (license == null) {
+            return null;
+        }
+        try {
+            return LicenseSummary.read(String.valueOf(license), json).keys();
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
+    }
+
+    @PostMapping("/wizard/{id}/{slug:license|registry|database|portals|certificates|options}")
+    String saveSettings(@PathVariable long id, @PathVariable String slug, @RequestParam Map<String, String> form,
+                        @RequestParam(defaultValue = "next") String go) {
+        Draft draft = draft(id);
+        WizardPage page = WizardPage.of(slug).orElseThrow();
+        drafts.save(draft.with(settings.apply(page, draft.environment(), form)));
+        return move(id, page, go);
+    }
+
+    /** Checks one input as it is left: saves the page and answers with that input's findings. */
+    @PostMapping("/wizard/{id}/{slug}/check/{input}")
+    String checkField(@PathVariable long id, @PathVariable String slug, @PathVariable String input,
+                      @RequestParam Map<String, String> form, Model model) {
+        Draft draft = draft(id);
+        WizardPage page = WizardPage.of(slug).filter(WizardPage::settings).orElseThrow(() -> notFound("page " + slug));
+        Draft saved = drafts.save(draft.with(settings.apply(page, draft.environment(), form)));
+        WizardField field = settings.fields(page, saved.environment(), frame.problems(saved)).stream()
+                .filter(f -> f.inputName().equals(input)).findFirst().orElseThrow(() -> notFound("input " + input));
+        model.addAttribute("field", field);
+        return "wizard/settings :: findings";
+    }
+
+    @GetMapping("/wizard/{id}/review")
+    String review(@PathVariable long id, Model model) {
+        Draft draft = draft(id);
+        List<Problem> problems = frame.problems(draft);
+        Map<WizardPage, List<Problem>> byPage = new LinkedHashMap<>();
+        for (WizardPage page : WizardPage.values()) {
+            List<Problem> mine = problems.stream().filter(p -> frame.pageOf(p) == page).toList();
+            if (!mine.isEmpty()) {
+                byPage.put(page, mine);
+            }
+        }
+        model.addAttribute("problemsByPage", byPage);
+        model.addAttribute("blocked", problems.stream().anyMatch(Problem::isError));
+        model.addAttribute("inventory", exporter.export(draft.environment(), false));
+        return frame.render(model, draft, WizardPage.REVIEW, problems, "wizard/review");
+    }
+
+    @PostMapping("/wizard/{id}/install")
+    String install(@PathVariable long id, @RequestParam(defaultValue = "false") boolean installDocker,
+                   Authentication user, Model model) {
+        Draft draft = drafts.save(draft(id).withInstallDocker(installDocker));
+        if (frame.problems(draft).stream().anyMatch(Problem::isError)) {
+            return review(id, model);
+        }
+        Environment saved;
+        try {
+            saved = environments.save(draft.environment());
+        } catch (DuplicateEnvironmentNameException e) {
+            model.addAttribute("installError", "An environment named " + draft.environment().name()
+                    + " already exists: choose another name on the Topology page.");
+            return review(id, model);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "install");
+        body.put("initDb", true);
+        if (installDocker) {
+            body.put("installDocker", true);
+        }
+        Job job = launcher.start(saved.id(), body, user);
+        drafts.delete(id);
+        return "redirect:/jobs/" + job.id();
+    }
+
+    @PostMapping("/wizard/{id}/topology")
+    String rename(@PathVariable long id, @RequestParam String name, @RequestParam(defaultValue = "next") String go) {
+        Draft draft = draft(id);
+        Environment e = draft.environment();
+        drafts.save(draft.with(new Environment(e.id(), name.strip(), e.topology(), e.vars(), e.clusters())));
+        return move(id, WizardPage.TOPOLOGY, go);
+    }
+
+    @GetMapping("/wizard/{id}/topology")
+    String topology(@PathVariable long id, Model model) {
+        Draft draft = draft(id);
+        List<Problem> problems = frame.problems(draft);
+        model.addAttribute("pageProblems", frame.of(WizardPage.TOPOLOGY, problems));
+        return frame.render(model, draft, WizardPage.TOPOLOGY, problems, "wizard/topology");
+    }
+
+    /** Forgets the setup, and the environment its connection tests stored (nothing was installed from it). */
+    @PostMapping("/wizard/{id}/delete")
+    String discard(@PathVariable long id) {
+        Long stored = draft(id).environment().id();
+        if (stored != null) {
+            environments.delete(stored);
+        }
+        drafts.delete(id);
+        return "redirect:/";
+    }
+
+    private Draft draft(long id) {
+        return drafts.get(id).orElseThrow(() -> notFound("setup " + id));
+    }
+
+    private static String move(long id, WizardPage page, String go) {
+        WizardPage target = switch (go) {
+            case "back" -> page.previous().orElse(page);
+            case "stay" -> page;
+            default -> page.next().orElse(page);
+        };
+        return "redirect:/wizard/" + id + "/" + target.slug();
+    }
+
+    private static ResponseStatusException notFound(String what) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no " + what + " in the wizard.");
+    }
+}

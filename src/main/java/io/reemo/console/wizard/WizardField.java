@@ -1,0 +1,33 @@
+package io.reemo.console.wizard;
+
+import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.Variable;
+import java.util.List;
+
+/**
+ * One input of a settings page.
+ *
+ * @param value     what the input shows; always empty for a secret (write-only)
+ * @param secretSet whether a secret already has a value, which an empty input keeps
+ * @param problems  the validator's findings on this variable at this site
+ */
+public record WizardField(Variable variable, String inputName, Site site, boolean severalSites, String value, boolean secretSet,
+                   List<Problem> problems) {
+
+    public boolean multiline() {
+        return FormValues.multiline(variable);
+    }
+
+    public String hint() {
+        return FormValues.listHint(variable);
+    }
+
+    public boolean hasError() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+
+    /** An HTML id: input names may hold a dot. */
+    public String id() {
+        return "f-" + inputName.replace('.', '-');
+    }
+}

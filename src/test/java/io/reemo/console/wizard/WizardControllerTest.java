@@ -1,0 +1,162 @@
+package io.reemo.console.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.reemo.console.environment.ConsoleApiTest;
+import io.reemo.console.pki.CertificateAuthority;
+import io.reemo.console.pki.IssuedCertificate;
+import io.reemo.console.support.BedInventories;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockMultipartFile;
+
+class WizardControllerTest extends ConsoleApiTest {
+
+    private long newSetup(String name, String topology) throws Exception {
+        String location = mvc.perform(post("/wizard").with(admin()).with(csrf()).param("name", name).param("topology", topology))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/wizard/*/nodes"))
+                .andReturn().getResponse().getRedirectedUrl();
+        return Long.parseLong(location.split("/")[2]);
+    }
+
+    private String page(long id, String slug) throws Exception {
+        return mvc.perform(get("/wizard/" + id + "/" + slug).with(admin())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void settingsInputsAreNamedAfterTheirVariablesAndShowTheirHelp() throws Exception {
+        long id = newSetup("names", "CLUSTER");
+
+        assertThat(page(id, "portals")).contains("name=\"PORTAL_URL\"", "name=\"PORTAL_TYPE\"", "name=\"HEALTHCHECK_ENABLE\"",
+                "Host name the portal serves");
+        assertThat(page(id, "registry")).contains("name=\"REGISTRY_URL\"", "name=\"REGISTRY_USERNAME\"",
+                "name=\"REGISTRY_PASSWORD\"", "name=\"REGISTRY_IMAGE_MODE\"", "name=\"DOCKER_VERSION_API\"");
+    }
+
+    @Test
+    void secretsAreNeverRenderedBackAndAnEmptyInputKeepsThem() throws Exception {
+        long id = newSetup("secrets", "SINGLE");
+        mvc.perform(post("/wizard/" + id + "/registry").with(admin()).with(csrf())
+                        .param("REGISTRY_USERNAME", "customer").param("REGISTRY_PASSWORD", "registry-secret-77").param("go", "stay"))
+                .andExpect(status().is3xxRedirection());
+
+        String shown = page(id, "registry");
+        assertThat(shown).doesNotContain("registry-secret-77").contains("set — leave empty to keep").contains("value=\"customer\"");
+
+        mvc.perform(post("/wizard/" + id + "/registry").with(admin()).with(csrf())
+                .param("REGISTRY_USERNAME", "customer").param("REGISTRY_PASSWORD", "").param("go", "stay"));
+        assertThat(page(id, "registry")).contains("set — leave empty to keep");
+        assertThat(page(id, "review")).doesNotContain("registry-secret-77");
+    }
+
+    @Test
+    void aBadValueIsReportedBesideItsField() throws Exception {
+        long id = newSetup("errors", "SINGLE");
+
+        String findings = mvc.perform(post("/wizard/" + id + "/portals/check/PORTAL_TYPE").with(admin()).with(csrf())
+                        .param("PORTAL_TYPE", "everyone"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(findings).contains("id=\"f-PORTAL_TYPE-findings\"").contains("field-error");
+
+        assertThat(page(id, "portals")).containsPattern("(?s)id=\"f-PORTAL_TYPE-box\".*?field-error");
+    }
+
+    @Test
+    void aDraftIsKeptAndOfferedOnTheHomePage() throws Exception {
+        long id = newSetup("resumable", "CLUSTER");
+        mvc.perform(post("/wizard/" + id + "/portals").with(admin()).with(csrf()).param("PORTAL_URL", "portal.example.test")
+                .param("go", "next")).andExpect(redirectedUrlPattern("/wizard/*/certificates"));
+
+        String drafts = mvc.perform(get("/wizard/drafts").with(admin())).andReturn().getResponse().getContentAsString();
+        assertThat(drafts).contains("resumable").contains("Continue setup").contains("/wizard/" + id + "/nodes");
+        assertThat(page(id, "portals")).contains("value=\"portal.example.test\"");
+    }
+
+    @Test
+    void aNodeIsAddedWithItsKeyFileAndItsProblemsShowOnTheReview() throws Exception {
+        long id = newSetup("nodes", "SINGLE");
+        mvc.perform(post("/wizard/" + id + "/nodes").with(admin()).with(csrf()).param("name", "infra1").param("address", "10.0.0.9")
+                .param("port", "22").param("user", "root").param("authKind", "KEY_FILE").param("privateKeyFile", "/tmp/id"))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(page(id, "nodes")).contains("infra1").contains("10.0.0.9:22").contains("Test connection");
+        assertThat(page(id, "review")).contains("API_LICENSE").contains("to fix").contains("disabled");
+    }
+
+    @Test
+    void theLicenseIsSummarisedByItsFieldsNeverShown() throws Exception {
+        long id = newSetup("license", "SINGLE");
+        mvc.perform(post("/wizard/" + id + "/license").with(admin()).with(csrf()).param("API_LICENSE", BedInventories.LICENSE)
+                .param("go", "stay"));
+
+        String shown = page(id, "license");
+        assertThat(shown).contains("License read").contains("customer, seats").doesNotContain(BedInventories.LICENSE)
+                .doesNotContain("test bed");
+    }
+
+    @Test
+    void anUploadedCertificateIsCheckedAtOnceAndBecomesTheClustersCertificate() throws Exception {
+        long id = newSetup("certificates", "SINGLE");
+        mvc.perform(post("/wizard/" + id + "/portals").with(admin()).with(csrf()).param("PORTAL_URL", "portal.example.test").param("go", "stay"));
+        IssuedCertificate wrongName = CertificateAuthority.generate("Test CA").issue("other.example.test", List.of("other.example.test"), List.of());
+        IssuedCertificate good = CertificateAuthority.generate("Test CA").issue("portal.example.test", List.of("portal.example.test"), List.of());
+
+        mvc.perform(multipart("/wizard/" + id + "/certificates/upload").file(pem("certificate", wrongName.chainPem()))
+                .file(pem("key", wrongName.privateKeyPem())).param("group", "infra_manager").with(admin()).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getFlashMap().get("certificateFindings").toString()).contains("portal.example.test"));
+        assertThat(page(id, "certificates")).doesNotContain("infra_manager-traefik.crt");
+
+        mvc.perform(multipart("/wizard/" + id + "/certificates/upload").file(pem("certificate", good.chainPem()))
+                .file(pem("key", good.privateKeyPem())).param("group", "infra_manager").with(admin()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(id, "certificates")).contains("infra_manager-traefik.crt").contains("<option value=\"uploaded\" selected");
+    }
+
+    @Test
+    void aRegistryThatCannotBeReachedIsSaidInWords() throws Exception {
+        long id = newSetup("registry", "SINGLE");
+        String result = mvc.perform(post("/wizard/" + id + "/registry/test").with(admin()).with(csrf())
+                        .param("REGISTRY_URL", "127.0.0.1:1").param("REGISTRY_USERNAME", "u").param("REGISTRY_PASSWORD", "p"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(result).contains("alert error").contains("127.0.0.1");
+    }
+
+    private static MockMultipartFile pem(String name, String content) {
+        return new MockMultipartFile(name, name + ".pem", "application/x-pem-file", content.getBytes());
+    }
+
+    @Test
+    void aDedicatedPlatformGetsOneBlockPerPortalClusterAndApiIpFromTheApiNodes() throws Exception {
+        long id = newSetup("dedicated", "DEDICATED");
+        mvc.perform(post("/wizard/" + id + "/nodes").with(admin()).with(csrf()).param("group", "api_manager").param("name", "api1")
+                .param("address", "10.3.1.1").param("authKind", "PASSWORD").param("password", "node-password-5"));
+
+        assertThat(page(id, "portals")).contains("name=\"portaluser_manager.PORTAL_URL\"", "name=\"portaladmin_manager.PORTAL_URL\"")
+                .doesNotContain("name=\"PORTAL_URL\"", "name=\"api_manager.PORTAL_URL\"");
+        mvc.perform(post("/wizard/" + id + "/portals").with(admin()).with(csrf()).param("portaluser_manager.PORTAL_TYPE", "user")
+                .param("portaladmin_manager.PORTAL_TYPE", "admin").param("go", "stay"));
+        assertThat(page(id, "review")).contains("API_IP").contains("10.3.1.1").contains("PORTAL_TYPE: user")
+                .doesNotContain("node-password-5");
+    }
+
+    @Test
+    void enteringAKnownNodeNameAgainChangesItsLoginAndKeepsItsPinForTheSameServer() throws Exception {
+        long id = newSetup("update-node", "SINGLE");
+        mvc.perform(post("/wizard/" + id + "/nodes").with(admin()).with(csrf()).param("name", "infra1").param("address", "10.0.0.9")
+                .param("authKind", "KEY_FILE").param("privateKeyFile", "/tmp/first"));
+        mvc.perform(post("/wizard/" + id + "/nodes/infra1/pin").with(admin()).with(csrf())
+                .param("sha256", "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+        mvc.perform(post("/wizard/" + id + "/nodes").with(admin()).with(csrf()).param("name", "infra1").param("address", "10.0.0.9")
+                .param("authKind", "KEY_FILE").param("privateKeyFile", "/tmp/second"));
+
+        assertThat(page(id, "nodes")).contains("/tmp/second").doesNotContain("/tmp/first").contains("pinned");
+    }
+}
