@@ -6,11 +6,10 @@ import io.reemo.console.deploy.ConsoleClient;
 import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.deploy.TestEnvironments;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.support.Browser;
 import io.reemo.console.support.TestBed;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +27,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /** A person watching a job in Chromium: lines arrive live, the state ends final, older lines load on demand. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "CONSOLE_ADMIN_PASSWORD=" + JobPageIT.PASSWORD)
@@ -52,39 +45,24 @@ class JobPageIT {
     @Autowired
     InMemoryEnvironments environments;
 
+    private Browser page;
     private WebDriver browser;
-    private Path profile;
     private ConsoleClient api;
     private Environment env;
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        profile = Files.createTempDirectory("job-page-chrome-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1280,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    void openBrowser() {
+        page = new Browser("http://127.0.0.1:" + port);
+        browser = page.driver();
         api = new ConsoleClient(port, "admin", PASSWORD);
         env = environments.save(TestBed.environment(0, "page", TestBed.get().nodes()).withId(null));
-        signIn();
+        page.login("admin", PASSWORD);
+        waitUpTo(15).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     @AfterEach
     void closeBrowser() {
-        browser.quit();
-        FileSystemUtils.deleteRecursively(profile.toFile());
-    }
-
-    private void signIn() {
-        browser.get("http://127.0.0.1:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        page.close();
     }
 
     private long startJob(String command) {
@@ -107,7 +85,7 @@ class JobPageIT {
         assertThat(browser.findElement(By.id("log")).getText()).as("arrives live, before the end").doesNotContain("tick 24");
         waitUpTo(30).until(ExpectedConditions.textToBe(By.id("job-badge"), "succeeded"));
         waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-state"), "100%"));
-        screenshot("job-page-finished.png");
+        page.screenshot("job-page-finished");
 
         List<WebElement> node1Ticks = browser.findElements(By.cssSelector("#log .line[data-node='node1']"))
                 .stream().filter(l -> l.getText().contains("tick ")).toList();
@@ -155,8 +133,4 @@ class JobPageIT {
         assertThat(browser.findElements(By.id("cancel"))).isEmpty();
     }
 
-    private void screenshot(String name) throws IOException {
-        Path target = Path.of("target", name);
-        Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
 }
