@@ -45,14 +45,28 @@ class ImagePull {
 
     /** The desired state is read when the step runs, so that versions set by an earlier step count. */
     Step step(Environment environment, Supplier<Environment> current, Supplier<DesiredState> desired, Predicate<ServiceSpec> scope) {
+        // Read once for all nodes of the step (it loads and decrypts the PKI), on the first node that needs it.
+        Supplier<Environment> env = once(current);
+        Supplier<DesiredState> state = once(desired);
         return JobSsh.perNode("images", environment.nodes(), (run, node) -> {
-            Environment env = current.get();
-            Cluster cluster = env.clusterOf(node.name()).orElseThrow();
-            DesiredCluster wanted = desired.get().clusters().stream().filter(c -> c.group().equals(cluster.group()))
+            Cluster cluster = env.get().clusterOf(node.name()).orElseThrow();
+            DesiredCluster wanted = state.get().clusters().stream().filter(c -> c.group().equals(cluster.group()))
                     .findFirst().orElseThrow();
             List<String> images = wanted.services().stream().filter(scope).map(ServiceSpec::image).distinct().toList();
-            return fetch(run, node, variables.effective(env, cluster), images);
+            return fetch(run, node, variables.effective(env.get(), cluster), images);
         });
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> source) {
+        var value = new java.util.concurrent.atomic.AtomicReference<T>();
+        return () -> {
+            synchronized (value) {
+                if (value.get() == null) {
+                    value.set(source.get());
+                }
+                return value.get();
+            }
+        };
     }
 
     private int fetch(NodeRun run, Node node, EffectiveVariables vars, List<String> images) throws Exception {
