@@ -6,3 +6,11 @@ document.addEventListener("htmx:configRequest", function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A button with data-opens="<dialog id>" opens that dialog: how the console asks to confirm an action that changes servers.
+document.addEventListener("click", function (event) {
+  var opener = event.target.closest("[data-opens]");
+  if (opener) {
+    document.getElementById(opener.dataset.opens).showModal();
+  }
+});

@@ -1,0 +1,7 @@
+package io.reemo.console.admin;
+
+import io.reemo.console.environment.Topology;
+
+/** What every page of an environment shows above its tab: which environment, and whether it is in maintenance. */
+public record EnvironmentHeader(long id, String name, Topology topology, boolean maintenance) {
+}

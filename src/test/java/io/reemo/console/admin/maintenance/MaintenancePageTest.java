@@ -1,0 +1,53 @@
+package io.reemo.console.admin.maintenance;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.reemo.console.deploy.DeploymentRecords;
+import io.reemo.console.environment.ConsoleApiTest;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class MaintenancePageTest extends ConsoleApiTest {
+
+    @Autowired
+    private Environments environments;
+    @Autowired
+    private DeploymentRecords records;
+
+    @Test
+    void thePageShowsTheStateInTheEnvironmentsFrameAndOffersTheOppositeWithConfirmation() throws Exception {
+        long id = environments.save(Fixtures.cluster()).id();
+        mvc.perform(get("/environments/" + id + "/maintenance").with(viewer()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"environment-name\">cluster</h1>")))
+                .andExpect(content().string(containsString("aria-current=\"page\" class=\"active\">Maintenance</a>")))
+                .andExpect(content().string(containsString("Maintenance mode is off")))
+                .andExpect(content().string(containsString("name=\"enable\" value=\"true\"")))
+                .andExpect(content().string(containsString("Maintenance mode was never toggled")))
+                .andExpect(content().string(not(containsString("Maintenance mode is on."))));
+
+        records.setMaintenance(id, true);
+        mvc.perform(get("/environments/" + id + "/maintenance").with(viewer()))
+                .andExpect(content().string(containsString("<strong>Maintenance mode is on.</strong>")))
+                .andExpect(content().string(containsString("name=\"enable\" value=\"false\"")));
+        mvc.perform(get("/environments/" + id + "/banner").with(viewer()))
+                .andExpect(content().string(containsString("<strong>Maintenance mode is on.</strong>")));
+    }
+
+    @Test
+    void aViewerMayNotToggleAndAnUnknownEnvironmentIsNotFound() throws Exception {
+        long id = environments.save(Fixtures.cluster()).id();
+        mvc.perform(post("/environments/" + id + "/maintenance").param("enable", "true").with(viewer()).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/environments/999999/maintenance").with(viewer()))
+                .andExpect(status().isNotFound());
+    }
+}
