@@ -43,6 +43,19 @@ class MaintenancePageTest extends ConsoleApiTest {
     }
 
     @Test
+    void pastTogglesListWhatWasAskedByWhomAndHowItEnded() throws Exception {
+        long id = environments.save(Fixtures.cluster()).id();
+        db.sql("""
+                INSERT INTO job (type, environment_id, started_by, parameters, changing, status, created_at)
+                VALUES ('maintenance', ?, 'alice', '{"enable":true}', TRUE, 'SUCCEEDED', TIMESTAMP WITH TIME ZONE '2026-11-20 08:15:00+00')""")
+                .param(id).update();
+        mvc.perform(get("/environments/" + id + "/maintenance").with(viewer()))
+                .andExpect(content().string(containsString("<td>alice</td>")))
+                .andExpect(content().string(containsString("2026-11-20 08:15:00 UTC")))
+                .andExpect(content().string(containsString("<td>on</td>")));
+    }
+
+    @Test
     void aViewerMayNotToggleAndAnUnknownEnvironmentIsNotFound() throws Exception {
         long id = environments.save(Fixtures.cluster()).id();
         mvc.perform(post("/environments/" + id + "/maintenance").param("enable", "true").with(viewer()).with(csrf()))
