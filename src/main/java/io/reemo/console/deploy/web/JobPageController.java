@@ -1,6 +1,8 @@
 package io.reemo.console.deploy.web;
 
 import io.reemo.console.deploy.JobPermissions;
+import io.reemo.console.deploy.JobTypes;
+import io.reemo.console.environment.Environments;
 import io.reemo.console.job.Job;
 import io.reemo.console.job.JobConflictException;
 import io.reemo.console.job.JobLog;
@@ -13,8 +15,10 @@ import io.reemo.console.job.Step;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,23 +50,39 @@ class JobPageController {
     /** Lines rendered with the page and per "load earlier" click: enough to read, small enough for a 1,000,000-line log. */
     static final int PAGE = 500;
     static final int SEARCH_LIMIT = 200;
+    /** Jobs listed at most; the filters narrow the history down. */
+    static final int HISTORY = 200;
 
     private final Jobs jobs;
     private final JobLog log;
     private final JobPageStream stream;
+    private final JobTypes types;
+    private final Environments environments;
 
-    JobPageController(Jobs jobs, JobLog log, JobPageStream stream) {
+    JobPageController(Jobs jobs, JobLog log, JobPageStream stream, JobTypes types, Environments environments) {
         this.jobs = jobs;
         this.log = log;
         this.stream = stream;
+        this.types = types;
+        this.environments = environments;
+    }
+
+    /** Id → name of every environment, for the filter and the table (a job outlives a deleted environment). */
+    private Map<Long, String> environmentNames() {
+        Map<Long, String> names = new LinkedHashMap<>();
+        environments.list().forEach(e -> names.put(e.id(), e.name()));
+        return names;
     }
 
     @GetMapping
     String list(@RequestParam(required = false) Long environment, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String type, Model model) {
         JobStatus wanted = status == null || status.isBlank() ? null : parseStatus(status);
-        model.addAttribute("jobs", jobs.history(new JobQuery(environment, wanted, type == null || type.isBlank() ? null : type, 200)));
+        model.addAttribute("jobs", jobs.history(new JobQuery(environment, wanted, type == null || type.isBlank() ? null : type, HISTORY)));
+        model.addAttribute("limit", HISTORY);
         model.addAttribute("statuses", JobStatus.values());
+        model.addAttribute("types", types.names());
+        model.addAttribute("environments", environmentNames());
         model.addAttribute("environment", environment);
         model.addAttribute("status", status);
         model.addAttribute("type", type);
