@@ -95,6 +95,7 @@ class JobPageController {
         List<LogLine> tail = log.tail(id, PAGE);
         long lastSeq = tail.isEmpty() ? log.lastSeq(id) : tail.get(tail.size() - 1).seq();
         model.addAttribute("job", job);
+        model.addAttribute("environmentName", environmentNames().get(job.environmentId()));
         model.addAttribute("lines", LogLineView.of(tail));
         model.addAttribute("firstSeq", tail.isEmpty() ? 1 : tail.get(0).seq());
         model.addAttribute("lastSeq", lastSeq);
