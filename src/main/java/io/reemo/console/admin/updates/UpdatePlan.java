@@ -39,7 +39,16 @@ record UpdatePlan(List<PlannedStep> steps, List<Change> preparations, List<Strin
         return new UpdatePlan(steps, preparations, plan.notes());
     }
 
+    /** Nothing would change on the servers. */
     public boolean nothingChanges() {
         return preparations.isEmpty() && steps.stream().allMatch(step -> step.changes().isEmpty());
+    }
+
+    /**
+     * Whether the configured versions would change. After a failed update that Swarm rolled back, the servers run
+     * the previous version while the configuration names the failed one: returning changes only the configuration.
+     */
+    public boolean changesVersions() {
+        return steps.stream().flatMap(step -> step.targets().stream()).anyMatch(t -> !t.from().equals(t.to()));
     }
 }

@@ -135,9 +135,18 @@ class UpdatesPageTest extends ConsoleApiTest {
         when(plans.updatePlan(eq(id), anyList(), anyMap())).thenReturn(new PlanService.Plan(List.of(), List.of()));
         mvc.perform(get("/environments/" + id + "/updates/plan").with(viewer()).param("version", "api:2.13.10"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("<strong>Nothing would change:</strong> the servers already run these versions.")))
+                .andExpect(content().string(containsString("<strong>Nothing would change</strong> on the servers: they already run these versions.")))
                 .andExpect(content().string(containsString("No change for these services.")))
+                .andExpect(content().string(not(containsString("only records these versions"))))
                 .andExpect(content().string(not(containsString("id=\"update-start\""))));
+
+        // after a failed update rolled back by Swarm, the servers run the version the configuration no longer names
+        environments.save(Fixtures.withAll(environments.get(id), "DOCKER_VERSION_API", "2.14.1-rc1"));
+        mvc.perform(get("/environments/" + id + "/updates/plan").with(viewer()).param("version", "api:2.13.10"))
+                .andExpect(content().string(containsString("<strong>Nothing would change</strong> on the servers")))
+                .andExpect(content().string(containsString("Running the update only records these versions")))
+                .andExpect(content().string(containsString("api 2.14.1-rc1 → 2.13.10")))
+                .andExpect(content().string(containsString("id=\"update-start\"")));
     }
 
     @Test
