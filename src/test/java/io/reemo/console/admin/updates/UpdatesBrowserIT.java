@@ -88,6 +88,12 @@ class UpdatesBrowserIT {
         assertThat(browser.findElements(By.id("registry-problem"))).isEmpty();
         assertThat(browser.getPageSource()).doesNotContain(bed.registryPassword());
         page.screenshot("updates-table");
+
+        ConsoleClient.Response plan = api.post("/api/v1/environments/" + environmentId + "/plan",
+                Map.of("tags", List.of("api"), "versions", Map.of("DOCKER_VERSION_API", "2.14.0")));
+        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+        assertThat(plan.json().get("changes").size()).as(plan.body()).isEqualTo(1);
+        assertThat(plan.json().get("changes").get(0).get("detail").asString()).isEqualTo("image 2.13.10 → 2.14.0");
     }
 
     @Test
@@ -106,6 +112,7 @@ class UpdatesBrowserIT {
         assertThat(text("#version-api .current")).isEqualTo("2.14.0");
         assertThat(text("#update-history tbody tr:first-child .version-change")).isEqualTo("2.13.10 → 2.14.0");
         assertThat(text("#update-history tbody tr:first-child")).contains("api").contains("succeeded");
+        showHistory();
         page.screenshot("updates-after");
         assertThat(runningImage("reemo_api")).startsWith("4/4").contains("reemoinfraapi:2.14.0");
     }
@@ -123,6 +130,7 @@ class UpdatesBrowserIT {
         page.open("/environments/" + environmentId + "/updates");
         assertThat(text("#version-api .current")).isEqualTo("2.13.10");
         assertThat(text("#update-history tbody tr:first-child .version-change")).isEqualTo("2.14.0 → 2.13.10");
+        showHistory();
         page.screenshot("updates-returned");
         assertThat(runningImage("reemo_api")).startsWith("4/4").contains("reemoinfraapi:2.13.10");
     }
@@ -148,6 +156,11 @@ class UpdatesBrowserIT {
         JsonNode job = api.runJob(environmentId, Map.of("type", "command", "nodes", List.of("node1"),
                 "command", "docker service ls --format 'svc {{.Name}} {{.Replicas}} {{.Image}}'"), JOB_TIMEOUT);
         return BedInventories.parseServiceList(api.log(job)).get(service);
+    }
+
+    private void showHistory() {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.id("update-history")));
     }
 
     private String text(String css) {
