@@ -52,58 +52,73 @@ class UpdatePlanController {
     /** @param version picks {@code <tag>:<version>}, e.g. {@code api:2.14.0} */
     @GetMapping("/environments/{id}/updates/plan")
     String plan(@PathVariable long id, @RequestParam(name = "version", required = false) List<String> version, Model model) {
-        return show(id, version, null, model);
+        return show(id, check(id, version), null, model);
     }
 
     /** {@code confirmDowntime}: the ticked box of the confirmation, needed when MySQL is updated. */
     @PostMapping("/environments/{id}/updates")
     String run(@PathVariable long id, @RequestParam(name = "version", required = false) List<String> version,
                @RequestParam(defaultValue = "false") boolean confirmDowntime, Authentication user, Model model) {
-        List<VersionRow> rows = versionRows.of(environments.get(id));
-        UpdateSelection selection = UpdateSelection.parse(version, rows);
-        if (!selection.problems().isEmpty()) {
-            return show(id, version, null, model);
+        Checked checked = check(id, version);
+        UpdateSelection selection = checked.selection();
+        if (!checked.problems().isEmpty()) {
+            return show(id, checked, null, model);
         }
         if (selection.interruptsService() && !confirmDowntime) {
-            return show(id, version, "Updating MySQL stops the service while MySQL restarts: tick \"I accept the "
+            return show(id, checked, "Updating MySQL stops the service while MySQL restarts: tick \"I accept the "
                     + "downtime\" in the confirmation to go ahead.", model);
         }
         try {
             Job job = launcher.start(id, Map.of("type", "update", "tags", selection.tags(),
-                    "versions", selection.versions(rows), "confirmDowntime", confirmDowntime), user);
+                    "versions", selection.versions(checked.rows()), "confirmDowntime", confirmDowntime), user);
             return "redirect:/jobs/" + job.id();
         } catch (JobConflictException e) {
             model.addAttribute("blockingJobId", e.blockingJobId());
-            return show(id, version, e.getMessage(), model);
+            return show(id, checked, e.getMessage(), model);
         } catch (JobParametersException e) {
-            return show(id, version, String.join(" ", e.problems()), model);
+            return show(id, checked, String.join(" ", e.problems()), model);
         }
     }
 
-    /** The plan page; {@code refusal} says why a confirmed update did not start. */
-    private String show(long id, List<String> picks, String refusal, Model model) {
-        headers.open(model, id, "updates");
+    /**
+     * The picks against the versions table and the registry.
+     *
+     * @param problems        what makes the picks impossible, each said with what to do
+     * @param registryProblem why the versions could not be checked against the registry, or {@code null}
+     */
+    private record Checked(List<VersionRow> rows, UpdateSelection selection, List<String> problems, String registryProblem) {
+    }
+
+    private Checked check(long id, List<String> picks) {
         Environment environment = environments.get(id);
         List<VersionRow> rows = versionRows.of(environment);
         UpdateSelection selection = UpdateSelection.parse(picks, rows);
-        model.addAttribute("selection", selection);
-        model.addAttribute("refusal", refusal);
-        List<String> problems = new ArrayList<>(selection.problems());
-        if (problems.isEmpty()) {
-            TagLookup lookup = registry.lookup(environment, rows.stream().filter(r -> selection.targets().containsKey(r.tag())).toList());
-            selection.targets().forEach((tag, target) -> {
-                if (lookup.lacks(tag, target)) {
-                    problems.add(tag + ": the registry has no version " + target + " of "
-                            + VersionRows.find(rows, tag).orElseThrow().repository() + "; pick one from the table.");
-                }
-            });
-            model.addAttribute("registryProblem", lookup.registryProblem());
+        if (!selection.problems().isEmpty()) {
+            return new Checked(rows, selection, selection.problems(), null);
         }
-        model.addAttribute("problems", problems);
-        if (problems.isEmpty()) {
+        TagLookup lookup = registry.lookup(environment, rows.stream().filter(r -> selection.targets().containsKey(r.tag())).toList());
+        List<String> problems = new ArrayList<>();
+        selection.targets().forEach((tag, target) -> {
+            if (lookup.lacks(tag, target)) {
+                problems.add(tag + ": the registry has no version " + target + " of "
+                        + VersionRows.find(rows, tag).orElseThrow().repository() + "; pick one from the table.");
+            }
+        });
+        return new Checked(rows, selection, problems, lookup.registryProblem());
+    }
+
+    /** The plan page; {@code refusal} says why a confirmed update did not start. */
+    private String show(long id, Checked checked, String refusal, Model model) {
+        headers.open(model, id, "updates");
+        model.addAttribute("selection", checked.selection());
+        model.addAttribute("problems", checked.problems());
+        model.addAttribute("registryProblem", checked.registryProblem());
+        model.addAttribute("refusal", refusal);
+        if (checked.problems().isEmpty()) {
+            UpdateSelection selection = checked.selection();
             try {
-                model.addAttribute("plan", UpdatePlan.of(selection, rows,
-                        plans.updatePlan(id, selection.tags(), selection.versions(rows))));
+                model.addAttribute("plan", UpdatePlan.of(selection, checked.rows(),
+                        plans.updatePlan(id, selection.tags(), selection.versions(checked.rows()))));
             } catch (SshException | DockerUnreachableException | SwarmStateException | DeployException e) {
                 model.addAttribute("planProblem", e.getMessage());
             }

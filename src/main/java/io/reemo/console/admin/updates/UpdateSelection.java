@@ -2,6 +2,7 @@ package io.reemo.console.admin.updates;
 
 import io.reemo.console.catalogue.UpdateTags;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ record UpdateSelection(Map<String, String> targets, List<String> problems) {
     private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
     UpdateSelection {
-        targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+        targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
         problems = List.copyOf(problems);
     }
 

@@ -157,6 +157,10 @@ class UpdatesPageTest extends ConsoleApiTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("api: the registry has no version 9.9.9 of reemoinfraapi; pick one from the table.")))
                 .andExpect(content().string(not(containsString("id=\"plan-steps\""))));
+        mvc.perform(post("/environments/" + id + "/updates").with(admin()).with(csrf()).param("version", "api:9.9.9"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("api: the registry has no version 9.9.9 of reemoinfraapi")));
+        verify(launcher, never()).start(anyLong(), any(), any());
         mvc.perform(get("/environments/" + id + "/updates/plan").with(viewer()).param("version", "api:bad/tag", "nginx:1.0", "db:2.14.0", "db:2.14.1"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("api: &#39;bad/tag&#39; is not an image tag")))
