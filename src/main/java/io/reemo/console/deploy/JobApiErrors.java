@@ -10,8 +10,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The jobs API's errors as RFC 9457 problem details with a message that says what to do. */
-@RestControllerAdvice(assignableTypes = JobApiController.class)
+/** The jobs and plan APIs' errors as RFC 9457 problem details with a message that says what to do. */
+@RestControllerAdvice(assignableTypes = {JobApiController.class, PlanController.class})
 class JobApiErrors {
 
     @ExceptionHandler(JobParametersException.class)

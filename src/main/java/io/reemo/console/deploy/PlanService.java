@@ -3,6 +3,8 @@ package io.reemo.console.deploy;
 import com.github.dockerjava.api.model.LocalNodeState;
 import io.reemo.console.catalogue.DesiredCluster;
 import io.reemo.console.catalogue.DesiredState;
+import io.reemo.console.catalogue.ServiceCatalogue;
+import io.reemo.console.catalogue.ServiceSpec;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
@@ -15,12 +17,15 @@ import io.reemo.console.swarm.DockerOverSsh;
 import io.reemo.console.swarm.Planner;
 import io.reemo.console.swarm.SwarmReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 
 /**
- * What an install or full update would change now: the catalogue's desired state against each cluster's Swarm,
- * read through its first node. Read-only; the same planner the apply step uses.
+ * What an install, a full update or a tagged update would change now: the catalogue's desired state against each
+ * cluster's Swarm, read through its first node. Read-only; the same planner the apply step uses.
  */
 @Service
 public class PlanService {
@@ -40,7 +45,23 @@ public class PlanService {
     }
 
     public Plan plan(long environmentId) {
+        return plan(environments.get(environmentId), service -> true, true);
+    }
+
+    /**
+     * What a tagged update would change: the {@code DOCKER_VERSION_*} values set in all.vars as the update job
+     * sets them, then only the services those tags select; nothing is removed, nothing is saved.
+     *
+     * @param versions version variable → version, e.g. {@code DOCKER_VERSION_API → 2.14.0}
+     */
+    public Plan updatePlan(long environmentId, List<String> tags, Map<String, String> versions) {
         Environment environment = environments.get(environmentId);
+        Map<String, Object> vars = new LinkedHashMap<>(environment.vars());
+        vars.putAll(versions);
+        return plan(environment.withVars(vars), service -> ServiceCatalogue.selectedByTags(service, tags), false);
+    }
+
+    private Plan plan(Environment environment, Predicate<ServiceSpec> scope, boolean full) {
         DesiredState desired = desiredStates.forPlan(environment);
         List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -51,7 +72,7 @@ public class PlanService {
                 continue;
             }
             ActualCluster actual = actual(model, notes);
-            changes.addAll(Planner.plan(cluster, actual, service -> true, true));
+            changes.addAll(Planner.plan(cluster, actual, scope, full));
         }
         return new Plan(changes, notes);
     }

@@ -59,12 +59,18 @@ class UpdateJob implements JobType {
         return Set.of("tags", "versions", "confirmDowntime");
     }
 
-    @Override
-    public List<Step> plan(Environment environment, JobParameters parameters) {
-        List<String> tags = parameters.strings("tags", UpdateTags.ALL);
+    /** {@code "versions": {"DOCKER_VERSION_API": "2.14.0"}}: each key a known version variable. */
+    static Map<String, String> versions(JobParameters parameters, VariableCatalogue variables) {
         Map<String, String> versions = parameters.stringMap("versions", VERSION_VARIABLE, "a DOCKER_VERSION_* variable");
         versions.keySet().stream().filter(v -> variables.find(v).isEmpty())
                 .forEach(v -> parameters.reject("versions: " + v + " is not a known version variable"));
+        return versions;
+    }
+
+    @Override
+    public List<Step> plan(Environment environment, JobParameters parameters) {
+        List<String> tags = parameters.strings("tags", UpdateTags.ALL);
+        Map<String, String> versions = versions(parameters, variables);
         if (tags.contains(UpdateTags.DOWNTIME) && !parameters.bool("confirmDowntime", false)) {
             parameters.reject("tags: a mysql update interrupts the service while MySQL restarts; send \"confirmDowntime\": true to go ahead");
         }

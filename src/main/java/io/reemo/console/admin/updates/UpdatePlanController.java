@@ -1,0 +1,128 @@
+package io.reemo.console.admin.updates;
+
+import io.reemo.console.admin.EnvironmentHeaders;
+import io.reemo.console.deploy.DeployException;
+import io.reemo.console.deploy.JobLauncher;
+import io.reemo.console.deploy.JobParametersException;
+import io.reemo.console.deploy.PlanService;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.job.Job;
+import io.reemo.console.job.JobConflictException;
+import io.reemo.console.ssh.SshException;
+import io.reemo.console.swarm.DockerUnreachableException;
+import io.reemo.console.swarm.SwarmStateException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * An update of picked versions: the real plan first (what the Swarm would change, in the mandatory order), then,
+ * once confirmed, the update job, whose live view follows.
+ */
+@Controller
+class UpdatePlanController {
+
+    static final String PAGE = "admin/update-plan";
+
+    private final EnvironmentHeaders headers;
+    private final Environments environments;
+    private final VersionRows versionRows;
+    private final RegistryTags registry;
+    private final PlanService plans;
+    private final JobLauncher launcher;
+
+    UpdatePlanController(EnvironmentHeaders headers, Environments environments, VersionRows versionRows,
+                         RegistryTags registry, PlanService plans, JobLauncher launcher) {
+        this.headers = headers;
+        this.environments = environments;
+        this.versionRows = versionRows;
+        this.registry = registry;
+        this.plans = plans;
+        this.launcher = launcher;
+    }
+
+    /** @param version picks {@code <tag>:<version>}, e.g. {@code api:2.14.0} */
+    @GetMapping("/environments/{id}/updates/plan")
+    String plan(@PathVariable long id, @RequestParam(name = "version", required = false) List<String> version, Model model) {
+        return show(id, check(id, version), null, model);
+    }
+
+    /** {@code confirmDowntime}: the ticked box of the confirmation, needed when MySQL is updated. */
+    @PostMapping("/environments/{id}/updates")
+    String run(@PathVariable long id, @RequestParam(name = "version", required = false) List<String> version,
+               @RequestParam(defaultValue = "false") boolean confirmDowntime, Authentication user, Model model) {
+        Checked checked = check(id, version);
+        UpdateSelection selection = checked.selection();
+        if (!checked.problems().isEmpty()) {
+            return show(id, checked, null, model);
+        }
+        if (selection.interruptsService() && !confirmDowntime) {
+            return show(id, checked, "Updating MySQL stops the service while MySQL restarts: tick \"I accept the "
+                    + "downtime\" in the confirmation to go ahead.", model);
+        }
+        try {
+            Job job = launcher.start(id, Map.of("type", "update", "tags", selection.tags(),
+                    "versions", selection.versions(checked.rows()), "confirmDowntime", confirmDowntime), user);
+            return "redirect:/jobs/" + job.id();
+        } catch (JobConflictException e) {
+            model.addAttribute("blockingJobId", e.blockingJobId());
+            return show(id, checked, e.getMessage(), model);
+        } catch (JobParametersException e) {
+            return show(id, checked, String.join(" ", e.problems()), model);
+        }
+    }
+
+    /**
+     * The picks against the versions table and the registry.
+     *
+     * @param problems        what makes the picks impossible, each said with what to do
+     * @param registryProblem why the versions could not be checked against the registry, or {@code null}
+     */
+    private record Checked(List<VersionRow> rows, UpdateSelection selection, List<String> problems, String registryProblem) {
+    }
+
+    private Checked check(long id, List<String> picks) {
+        Environment environment = environments.get(id);
+        List<VersionRow> rows = versionRows.of(environment);
+        UpdateSelection selection = UpdateSelection.parse(picks, rows);
+        if (!selection.problems().isEmpty()) {
+            return new Checked(rows, selection, selection.problems(), null);
+        }
+        TagLookup lookup = registry.lookup(environment, rows.stream().filter(r -> selection.targets().containsKey(r.tag())).toList());
+        List<String> problems = new ArrayList<>();
+        selection.targets().forEach((tag, target) -> {
+            if (lookup.lacks(tag, target)) {
+                problems.add(tag + ": the registry has no version " + target + " of "
+                        + VersionRows.find(rows, tag).orElseThrow().repository() + "; pick one from the table.");
+            }
+        });
+        return new Checked(rows, selection, problems, lookup.registryProblem());
+    }
+
+    /** The plan page; {@code refusal} says why a confirmed update did not start. */
+    private String show(long id, Checked checked, String refusal, Model model) {
+        headers.open(model, id, "updates");
+        model.addAttribute("selection", checked.selection());
+        model.addAttribute("problems", checked.problems());
+        model.addAttribute("registryProblem", checked.registryProblem());
+        model.addAttribute("refusal", refusal);
+        if (checked.problems().isEmpty()) {
+            UpdateSelection selection = checked.selection();
+            try {
+                model.addAttribute("plan", UpdatePlan.of(selection, checked.rows(),
+                        plans.updatePlan(id, selection.tags(), selection.versions(checked.rows()))));
+            } catch (SshException | DockerUnreachableException | SwarmStateException | DeployException e) {
+                model.addAttribute("planProblem", e.getMessage());
+            }
+        }
+        return PAGE;
+    }
+}

@@ -1,0 +1,56 @@
+package io.reemo.console.admin.updates;
+
+import io.reemo.console.admin.EnvironmentHeaders;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Environments;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The Updates tab: the versions table and the history of updates. The registry can be slow or down, so the page
+ * comes at once and the newer tags follow as a fragment.
+ */
+@Controller
+class UpdatesController {
+
+    static final String PAGE = "admin/updates";
+    static final String VERSIONS = PAGE + " :: versions";
+
+    private final EnvironmentHeaders headers;
+    private final Environments environments;
+    private final VersionRows versionRows;
+    private final RegistryTags registry;
+    private final UpdateHistory history;
+
+    UpdatesController(EnvironmentHeaders headers, Environments environments, VersionRows versionRows,
+                      RegistryTags registry, UpdateHistory history) {
+        this.headers = headers;
+        this.environments = environments;
+        this.versionRows = versionRows;
+        this.registry = registry;
+        this.history = history;
+    }
+
+    @GetMapping("/environments/{id}/updates")
+    String page(@PathVariable long id, Model model) {
+        headers.open(model, id, "updates");
+        List<VersionRow> rows = versionRows.of(environments.get(id));
+        model.addAttribute("rows", rows);
+        model.addAttribute("history", history.of(id, rows));
+        return PAGE;
+    }
+
+    /** The table again, with what the registry holds: asked for by the page once it is shown. */
+    @GetMapping("/environments/{id}/updates/versions")
+    String versions(@PathVariable long id, Model model) {
+        model.addAttribute("header", headers.of(id));
+        Environment environment = environments.get(id);
+        List<VersionRow> rows = versionRows.of(environment);
+        model.addAttribute("rows", rows);
+        model.addAttribute("lookup", registry.lookup(environment, rows));
+        return VERSIONS;
+    }
+}
