@@ -9,13 +9,13 @@ import java.util.Map;
  *
  * @param streamFrom where the stream starts, fixed when the page was made; {@code null}: nothing to stream yet
  */
-record LiveForm(List<String> services, String from, Map<String, String> problems, Instant streamFrom) {
+public record LiveForm(List<String> services, String from, Map<String, String> problems, Instant streamFrom) {
 
     static LiveForm none() {
         return new LiveForm(List.of(), "", Map.of(), null);
     }
 
-    boolean streaming() {
+    public boolean streaming() {
         return streamFrom != null;
     }
 }

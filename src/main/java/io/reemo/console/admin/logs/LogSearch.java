@@ -31,15 +31,8 @@ class LogSearch {
         this.masker = masker;
     }
 
-    /** One node's answer: its first lines, how many matched in all, or why it could not answer. */
-    record NodeResult(String node, List<SyslogLine> lines, long matched, String problem) {
-        long cut() {
-            return Math.max(0, matched - lines.size());
-        }
-    }
-
     /** Every node that may run the services, in parallel; a failing node never hides the others' lines. */
-    List<NodeResult> search(List<LogService> services, LogPattern pattern, Instant from, Instant until) {
+    List<NodeSearchResult> search(List<LogService> services, LogPattern pattern, Instant from, Instant until) {
         Set<String> names = names(services);
         List<String> tags = tags(services);
         return nodeLogs.eachAtOnce(LogServices.nodesOf(services), node -> {
@@ -47,7 +40,7 @@ class LogSearch {
             String command = SyslogCommand.read(LogServices.syslogFiles(node), tags, pattern, from, until, CAP);
             NodeLogs.Outcome outcome = nodeLogs.read(node, command, SEARCH_TIMEOUT,
                     raw -> lines.add(SyslogLine.parse(node.name(), masker.mask(raw), names)));
-            return new NodeResult(node.name(), lines, outcome.matched(), outcome.failed() ? masker.mask(outcome.problem()) : null);
+            return new NodeSearchResult(node.name(), lines, outcome.matched(), outcome.failed() ? masker.mask(outcome.problem()) : null);
         });
     }
 

@@ -35,9 +35,9 @@ class LogSearchController {
         model.addAttribute("search", asked);
         model.addAttribute("searchProblems", selection.problems());
         if (selection.valid()) {
-            List<LogSearch.NodeResult> results = search.search(selection.services(), asked.logPattern(), selection.from(), selection.until());
+            List<NodeSearchResult> results = search.search(selection.services(), asked.logPattern(), selection.from(), selection.until());
             model.addAttribute("results", results);
-            model.addAttribute("matched", results.stream().mapToLong(LogSearch.NodeResult::matched).sum());
+            model.addAttribute("matched", results.stream().mapToLong(NodeSearchResult::matched).sum());
         }
         return htmx != null ? LogsPage.SEARCH : LogsPage.VIEW;
     }

@@ -9,5 +9,5 @@ import java.util.List;
  * @param tag   the syslog tag its containers log under (the catalogue's {@code tag} log option)
  * @param nodes the nodes of the clusters that run it: its tasks may be on any of them
  */
-record LogService(String name, String tag, List<Node> nodes) {
+public record LogService(String name, String tag, List<Node> nodes) {
 }

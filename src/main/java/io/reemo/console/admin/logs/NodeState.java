@@ -6,7 +6,7 @@ package io.reemo.console.admin.logs;
  * @param state  {@code connecting}, {@code following} or {@code stopped}
  * @param detail the file followed, or why it stopped
  */
-record NodeState(String node, String state, String detail) {
+public record NodeState(String node, String state, String detail) {
 
     static NodeState connecting(String node) {
         return new NodeState(node, "connecting", "");

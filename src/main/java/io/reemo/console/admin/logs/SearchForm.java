@@ -2,11 +2,12 @@ package io.reemo.console.admin.logs;
 
 import java.util.List;
 
-/** The log search form, as typed; {@link LogSearchController} checks it. Absent fields are blank, not null. */
-record SearchForm(String pattern, boolean regex, String from, String until, List<String> services) {
+/** The log search form, as typed; {@link LogSearchController} checks it. Absent fields are blank or false, not null. */
+public record SearchForm(String pattern, Boolean regex, String from, String until, List<String> services) {
 
-    SearchForm {
+    public SearchForm {
         pattern = pattern == null ? "" : pattern;
+        regex = regex != null && regex;
         from = from == null ? "" : from;
         until = until == null ? "" : until;
         services = services == null ? List.of() : List.copyOf(services);

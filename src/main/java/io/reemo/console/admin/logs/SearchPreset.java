@@ -9,7 +9,7 @@ import java.util.Optional;
  * The vendor's documented ad-hoc searches (reemo-infra.md §4.17) as one-click buttons. The role greps every
  * line of the file; here they run on the services' lines, so "Traefik 5xx" needs no {@code _traefik} grep.
  */
-enum SearchPreset {
+public enum SearchPreset {
     TRAEFIK_5XX("traefik-5xx", "Traefik 5xx", "\" 5[0-9][0-9] [0-9]", List.of(Component.TRAEFIK.serviceName())),
     HTTP_500("http-500", "HTTP 500", " 500 [0-9]", List.of());
 
@@ -30,11 +30,11 @@ enum SearchPreset {
         return Arrays.stream(values()).filter(preset -> preset.id.equals(id)).findFirst();
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * @param epochMillis for ordering lines of several nodes; 0 when the line had no readable time
  * @param task   what the tag adds after the service name ({@code 1.x3f…}), or empty
  */
-record SyslogLine(String node, String service, String task, String time, long epochMillis, String message) {
+public record SyslogLine(String node, String service, String task, String time, long epochMillis, String message) {
 
     /** Order for merging several nodes' lines: by time, lines without one keeping their place at the start. */
     static final Comparator<SyslogLine> BY_TIME = Comparator.comparingLong(SyslogLine::epochMillis);
