@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.ITemplateEngine;
@@ -23,10 +23,10 @@ import org.thymeleaf.context.Context;
 /**
  * The Logs page's live views: per browser, one {@code tail -F} per node over SSH, merged and streamed as
  * server-sent events of HTML fragments (templates/admin/logs-fragments.html) for the htmx SSE extension.
- * On shutdown every view is closed first, so no remote tail outlives the console.
+ * When the console stops, every view is closed first, so no remote tail outlives it.
  */
 @Component
-class LiveLogs implements SmartLifecycle {
+class LiveLogs {
 
     static final String FRAGMENTS = "admin/logs-fragments";
     /** How long a line may wait on the console before it is sent: well under the one second the page promises. */
@@ -44,18 +44,13 @@ class LiveLogs implements SmartLifecycle {
     private final Renderer renderer;
     private final Set<LiveView> views = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService flusher;
-    private volatile boolean running;
+    private volatile boolean closing;
 
     LiveLogs(NodeLogs nodeLogs, SecretMasker masker, ITemplateEngine templates) {
         this.nodeLogs = nodeLogs;
         this.masker = masker;
         this.renderer = (fragment, model) -> templates.process(FRAGMENTS, Set.of(fragment), new Context(Locale.ROOT, model)).strip();
-        AtomicInteger counter = new AtomicInteger();
-        this.flusher = Executors.newScheduledThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "live-logs-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.flusher = Executors.newScheduledThreadPool(2, NodeLogs.daemons("live-logs-"));
     }
 
     /** Follows the services' lines from {@code since} on every node that may run them, until the browser goes away. */
@@ -64,7 +59,7 @@ class LiveLogs implements SmartLifecycle {
         Set<String> names = services.stream().map(LogService::name).collect(Collectors.toUnmodifiableSet());
         List<String> tags = services.stream().map(LogService::tag).distinct().toList();
         LiveView view = new LiveView(emitter, names, masker, renderer, views::remove);
-        if (!running) {
+        if (closing) {
             emitter.complete();
             return emitter;
         }
@@ -85,30 +80,14 @@ class LiveLogs implements SmartLifecycle {
         return views.size();
     }
 
-    String render(String fragment, Map<String, Object> model) {
-        return renderer.render(fragment, model);
-    }
-
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
+    /**
+     * The context announces its closing before any bean stops, so before the web server's graceful shutdown,
+     * which would otherwise wait for the open streams: every view ends here, and with it its remote tails.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        closing = true;
         List.copyOf(views).forEach(LiveView::close);
         flusher.shutdown();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Before the web server's graceful shutdown, which would otherwise wait for the open streams. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 10;
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -34,12 +35,7 @@ class NodeLogs {
 
     NodeLogs(SshConnector connector) {
         this.connector = connector;
-        AtomicInteger counter = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "node-logs-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = Executors.newCachedThreadPool(daemons("node-logs-"));
     }
 
     /** What a finished command left besides its lines. */
@@ -93,6 +89,16 @@ class NodeLogs {
         NodeFollow follow = new NodeFollow(node.name(), listener);
         workers.execute(() -> follow.run(() -> connector.connect(SshTarget.of(node)), command, LONGEST_FOLLOW));
         return follow;
+    }
+
+    /** Threads that never hold the JVM up, numbered after the prefix. */
+    static ThreadFactory daemons(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     @PreDestroy

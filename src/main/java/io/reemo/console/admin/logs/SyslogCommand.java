@@ -15,8 +15,8 @@ final class SyslogCommand {
     static final String MATCHED = "@@reemo-matched ";
 
     /**
-     * Keeps the lines of [from, until) (epoch seconds; 0 for no bound) and the first {@code cap} of them (0: all).
-     * Syslog files carry either RFC 3339 times or "Nov 26 02:30:01" in the node's zone without a year; mktime
+     * Keeps the lines from {@code from} up to, not including, {@code until} (epoch seconds; 0 for no bound) and the
+     * first {@code cap} of them (0: all). Syslog files carry either RFC 3339 times or "Nov 26 02:30:01" in the node's zone without a year; mktime
      * reads both in the node's zone. In follow mode (until 0) the first line at or after {@code from} opens the
      * gate for good: no date parsing per live line.
      */
@@ -45,8 +45,8 @@ final class SyslogCommand {
     }
 
     /**
-     * The lines of the chosen services in [from, until) that contain the pattern, in the current file and the
-     * newest uncompressed rotated one; {@code from}/{@code until} may be {@code null}, {@code pattern} too (all
+     * The lines of the chosen services from {@code from} up to {@code until} that contain the pattern, in the
+     * current file and the newest uncompressed rotated one; {@code from}/{@code until} may be {@code null}, {@code pattern} too (all
      * lines), {@code cap} 0 for no cap.
      */
     static String read(List<String> candidates, List<String> tags, LogPattern pattern, Instant from, Instant until, int cap) {

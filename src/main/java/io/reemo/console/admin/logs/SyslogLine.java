@@ -39,7 +39,7 @@ public record SyslogLine(String node, String service, String task, String time, 
         String service = serviceOf(tag, services);
         String task = tag.length() > service.length() ? tag.substring(service.length() + 1) : "";
         String time = m.group("time");
-        return new SyslogLine(node, service, task, shortTime(time), epochMillis(time), m.group("message"));
+        return new SyslogLine(node, service, task, shortTime(time), millisOf(time), m.group("message"));
     }
 
     /** {@code 2026-11-26 02:30:01.123 node1 reemo_portal.1.x3f | message}: a line of a download. */
@@ -75,7 +75,7 @@ public record SyslogLine(String node, String service, String task, String time, 
     }
 
     /** Traditional times have no year and no zone: this year, read as UTC, is close enough to merge by. */
-    private static long epochMillis(String time) {
+    private static long millisOf(String time) {
         try {
             if (Character.isDigit(time.charAt(0))) {
                 return OffsetDateTime.parse(time).toInstant().toEpochMilli();
