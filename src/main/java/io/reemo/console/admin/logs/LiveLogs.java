@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -56,9 +55,8 @@ class LiveLogs {
     /** Follows the services' lines from {@code since} on every node that may run them, until the browser goes away. */
     SseEmitter open(List<LogService> services, Instant since) {
         SseEmitter emitter = new SseEmitter(0L); // lives as long as the page
-        Set<String> names = services.stream().map(LogService::name).collect(Collectors.toUnmodifiableSet());
-        List<String> tags = services.stream().map(LogService::tag).distinct().toList();
-        LiveView view = new LiveView(emitter, names, masker, renderer, views::remove);
+        List<String> tags = LogServices.tags(services);
+        LiveView view = new LiveView(emitter, LogServices.names(services), masker, renderer, views::remove);
         if (closing) {
             emitter.complete();
             return emitter;

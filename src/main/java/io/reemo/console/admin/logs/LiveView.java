@@ -57,8 +57,12 @@ final class LiveView implements NodeFollow.Listener {
         follow.close();
     }
 
+    /** The view's flush timer, cancelled when the view closes (at once if it already did). */
     void flushWith(ScheduledFuture<?> task) {
         this.flushing = task;
+        if (closed) {
+            task.cancel(false);
+        }
     }
 
     /** Hot path: every line of every node. */

@@ -8,10 +8,8 @@ import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** Searches and downloads: the services' lines of a time range read from every node's syslog at once. */
@@ -33,8 +31,8 @@ class LogSearch {
 
     /** Every node that may run the services, in parallel; a failing node never hides the others' lines. */
     List<NodeSearchResult> search(List<LogService> services, LogPattern pattern, Instant from, Instant until) {
-        Set<String> names = names(services);
-        List<String> tags = tags(services);
+        Set<String> names = LogServices.names(services);
+        List<String> tags = LogServices.tags(services);
         return nodeLogs.eachAtOnce(LogServices.nodesOf(services), node -> {
             List<SyslogLine> lines = new ArrayList<>();
             String command = SyslogCommand.read(LogServices.syslogFiles(node), tags, pattern, from, until, CAP);
@@ -49,8 +47,8 @@ class LogSearch {
      * starts with its time, node and service; a node that cannot answer gets a {@code #} line saying why.
      */
     void download(List<LogService> services, LogPattern pattern, Instant from, Instant until, Writer out) throws IOException {
-        Set<String> names = names(services);
-        List<String> tags = tags(services);
+        Set<String> names = LogServices.names(services);
+        List<String> tags = LogServices.tags(services);
         for (Node node : LogServices.nodesOf(services)) {
             String command = SyslogCommand.read(LogServices.syslogFiles(node), tags, pattern, from, until, 0);
             try {
@@ -73,13 +71,5 @@ class LogSearch {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Set<String> names(Collection<LogService> services) {
-        return services.stream().map(LogService::name).collect(Collectors.toUnmodifiableSet());
-    }
-
-    private static List<String> tags(Collection<LogService> services) {
-        return services.stream().map(LogService::tag).distinct().toList();
     }
 }

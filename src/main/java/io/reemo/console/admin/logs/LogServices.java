@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** Which services an environment runs, under which syslog tag, on which nodes: the catalogue's answer. */
@@ -52,6 +53,15 @@ class LogServices {
             nodes = union(nodes, service.nodes());
         }
         return nodes;
+    }
+
+    static Set<String> names(Collection<LogService> services) {
+        return services.stream().map(LogService::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The syslog tags to keep, each once. */
+    static List<String> tags(Collection<LogService> services) {
+        return services.stream().map(LogService::tag).distinct().toList();
     }
 
     /** Where the node's syslog should be, most likely first (decisions.md §16); the script takes the first readable. */
