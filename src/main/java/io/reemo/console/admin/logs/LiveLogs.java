@@ -1,0 +1,91 @@
+package io.reemo.console.admin.logs;
+
+import io.reemo.console.environment.Node;
+import io.reemo.console.secrets.SecretMasker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The Logs page's live views: per browser, one {@code tail -F} per node over SSH, merged and streamed as
+ * server-sent events of HTML fragments (templates/admin/logs-fragments.html) for the htmx SSE extension.
+ * When the console stops, every view is closed first, so no remote tail outlives it.
+ */
+@Component
+class LiveLogs {
+
+    static final String FRAGMENTS = "admin/logs-fragments";
+    /** How long a line may wait on the console before it is sent: well under the one second the page promises. */
+    static final Duration FLUSH = Duration.ofMillis(100);
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+
+    /** Renders a fragment of {@link #FRAGMENTS}. */
+    @FunctionalInterface
+    interface Renderer {
+        String render(String fragment, Map<String, Object> model);
+    }
+
+    private final NodeLogs nodeLogs;
+    private final SecretMasker masker;
+    private final Renderer renderer;
+    private final Set<LiveView> views = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService flusher;
+    private volatile boolean closing;
+
+    LiveLogs(NodeLogs nodeLogs, SecretMasker masker, ITemplateEngine templates) {
+        this.nodeLogs = nodeLogs;
+        this.masker = masker;
+        this.renderer = (fragment, model) -> templates.process(FRAGMENTS, Set.of(fragment), new Context(Locale.ROOT, model)).strip();
+        this.flusher = Executors.newScheduledThreadPool(2, NodeLogs.daemons("live-logs-"));
+    }
+
+    /** Follows the services' lines from {@code since} on every node that may run them, until the browser goes away. */
+    SseEmitter open(List<LogService> services, Instant since) {
+        SseEmitter emitter = new SseEmitter(0L); // lives as long as the page
+        List<String> tags = LogServices.tags(services);
+        LiveView view = new LiveView(emitter, LogServices.names(services), masker, renderer, views::remove);
+        if (closing) {
+            emitter.complete();
+            return emitter;
+        }
+        views.add(view);
+        emitter.onCompletion(view::close);
+        emitter.onTimeout(view::close);
+        emitter.onError(e -> view.close());
+        for (Node node : LogServices.nodesOf(services)) {
+            view.add(nodeLogs.follow(node, SyslogCommand.follow(LogServices.syslogFiles(node), tags, since), view));
+        }
+        long heartbeat = HEARTBEAT.toNanos();
+        view.flushWith(flusher.scheduleWithFixedDelay(() -> view.flush(heartbeat), 0, FLUSH.toMillis(), TimeUnit.MILLISECONDS));
+        return emitter;
+    }
+
+    /** Live views open right now (each with its nodes' remote tails). */
+    int open() {
+        return views.size();
+    }
+
+    /**
+     * The context announces its closing before any bean stops, so before the web server's graceful shutdown,
+     * which would otherwise wait for the open streams: every view ends here, and with it its remote tails.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        closing = true;
+        List.copyOf(views).forEach(LiveView::close);
+        flusher.shutdown();
+    }
+}

@@ -1,0 +1,117 @@
+package io.reemo.console.admin.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reemo.console.secrets.SecretMasker;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** One browser's live view, fed as the nodes' follows would feed it, with what it sends captured. */
+class LiveViewTest {
+
+    private static final long HEARTBEAT = 10_000_000_000L;
+
+    private final CapturingEmitter emitter = new CapturingEmitter();
+    private final SecretMasker masker = new SecretMasker();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Renders a fragment as its name and the messages (or node states) it got, so sends are easy to read. */
+    private final LiveLogs.Renderer renderer = (fragment, model) -> fragment.equals("lines")
+            ? "dropped=" + model.get("dropped") + " " + ((List<?>) model.get("lines")).stream()
+            .map(l -> ((SyslogLine) l).node() + ":" + ((SyslogLine) l).message()).collect(Collectors.joining(","))
+            : ((List<?>) model.get("states")).stream().map(s -> ((NodeState) s).node() + "=" + ((NodeState) s).state())
+            .collect(Collectors.joining(","));
+    private final LiveView view = new LiveView(emitter, Set.of("reemo_portal"), masker, renderer, v -> closed.set(true));
+
+    @Test
+    void linesOfEveryNodeGoOutTogetherInTimeOrderWithSecretsMasked() {
+        masker.register("s3cret-token");
+        view.add(new NodeFollow("node1", view));
+        view.add(new NodeFollow("node2", view));
+        view.following("node1", "/var/log/syslog");
+        view.line("node2", "2026-11-26T02:30:02.000000+00:00 node2 reemo_portal[1]: second");
+        view.line("node1", "2026-11-26T02:30:01.000000+00:00 node1 reemo_portal[1]: first token=s3cret-token");
+
+        view.flush(HEARTBEAT);
+
+        assertThat(emitter.sent).hasSize(1);
+        assertThat(emitter.sent.get(0))
+                .isEqualTo("event:nodes\ndata:node1=following,node2=connecting\n\n"
+                        + "event:lines\ndata:dropped=0 node1:first token=******,node2:second\n\n");
+        view.flush(HEARTBEAT);
+        assertThat(emitter.sent).as("nothing new, no heartbeat due yet").hasSize(1);
+        view.flush(0);
+        assertThat(emitter.sent.get(1)).isEqualTo(":heartbeat\n\n");
+    }
+
+    @Test
+    void aFloodKeepsTheNewestLinesAndSaysHowManyWereSkipped() {
+        for (int i = 0; i < LiveView.MAX_PENDING + 3; i++) {
+            view.line("node1", "Nov 26 02:30:01 node1 reemo_portal[1]: line " + i);
+        }
+
+        view.flush(HEARTBEAT);
+
+        String sent = emitter.sent.get(0);
+        assertThat(sent).contains("data:dropped=3 node1:line 3,").endsWith("node1:line " + (LiveView.MAX_PENDING + 2) + "\n\n");
+    }
+
+    @Test
+    void aBrowserThatWentAwayClosesTheViewAndNothingIsSentAfter() {
+        view.add(new NodeFollow("node1", view));
+        emitter.failing = true;
+        view.line("node1", "Nov 26 02:30:01 node1 reemo_portal[1]: lost");
+
+        view.flush(HEARTBEAT);
+
+        assertThat(closed).isTrue();
+        assertThat(emitter.completed).isTrue();
+        emitter.failing = false;
+        view.line("node1", "Nov 26 02:30:02 node1 reemo_portal[1]: after");
+        view.flush(0);
+        assertThat(emitter.sent).isEmpty();
+    }
+
+    @Test
+    void aStoppedNodeIsReportedInWords() {
+        List<String> details = new ArrayList<>();
+        LiveView detailed = new LiveView(emitter, Set.of(), masker,
+                (fragment, model) -> {
+                    if (fragment.equals("nodes")) {
+                        ((List<?>) model.get("states")).forEach(s -> details.add(((NodeState) s).detail()));
+                    }
+                    return fragment;
+                }, v -> { });
+        detailed.add(new NodeFollow("node3", detailed));
+        detailed.stopped("node3", "node3 (10.0.0.3:22): cannot connect: Connection refused");
+
+        detailed.flush(HEARTBEAT);
+
+        assertThat(details).containsExactly("node3 (10.0.0.3:22): cannot connect: Connection refused");
+    }
+
+    private static final class CapturingEmitter extends SseEmitter {
+        final List<String> sent = new ArrayList<>();
+        volatile boolean failing;
+        volatile boolean completed;
+
+        @Override
+        public void send(Set<ResponseBodyEmitter.DataWithMediaType> items) throws IOException {
+            if (failing) {
+                throw new IOException("Broken pipe");
+            }
+            items.forEach(item -> sent.add(item.getData().toString()));
+        }
+
+        @Override
+        public void complete() {
+            completed = true;
+        }
+    }
+}
