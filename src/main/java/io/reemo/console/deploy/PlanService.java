@@ -8,6 +8,7 @@ import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.ssh.SshConnection;
 import io.reemo.console.ssh.SshConnector;
+import io.reemo.console.ssh.SshException;
 import io.reemo.console.ssh.SshTarget;
 import io.reemo.console.swarm.ActualCluster;
 import io.reemo.console.swarm.Change;
@@ -40,7 +41,14 @@ public class PlanService {
     }
 
     public Plan plan(long environmentId) {
-        Environment environment = environments.get(environmentId);
+        return plan(environments.get(environmentId));
+    }
+
+    /**
+     * The plan of an environment that may differ from the stored one (the wizard's draft, the Settings' edits):
+     * what applying it would change on its clusters now. A cluster whose Swarm cannot be read is said in the notes.
+     */
+    public Plan plan(Environment environment) {
         DesiredState desired = desiredStates.forPlan(environment);
         List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -50,8 +58,11 @@ public class PlanService {
                 notes.add(cluster.group() + " has no nodes yet");
                 continue;
             }
-            ActualCluster actual = actual(model, notes);
-            changes.addAll(Planner.plan(cluster, actual, service -> true, true));
+            try {
+                changes.addAll(Planner.plan(cluster, actual(model, notes), service -> true, true));
+            } catch (SshException e) {
+                notes.add(cluster.group() + ": its Swarm could not be read (" + e.getMessage() + "), so its changes are not shown");
+            }
         }
         return new Plan(changes, notes);
     }

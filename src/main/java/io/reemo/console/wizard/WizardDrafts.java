@@ -33,7 +33,10 @@ class WizardDrafts {
         this.catalogue = catalogue;
     }
 
-    private record Row(long id, String document, boolean installDocker, String importProblems, OffsetDateTime updatedAt) {
+    private static final String COLUMNS = "id, document, install_docker, import_problems, updated_at, last_page, edits_environment";
+
+    private record Row(long id, String document, boolean installDocker, String importProblems, OffsetDateTime updatedAt,
+                       String lastPage, Long editsEnvironment) {
     }
 
     Draft create(Environment environment, List<Problem> importProblems) {
@@ -43,14 +46,28 @@ class WizardDrafts {
         return get(keys.getKey().longValue()).orElseThrow();
     }
 
-    Optional<Draft> get(long id) {
-        return db.sql("SELECT id, document, install_docker, import_problems, updated_at FROM wizard_draft WHERE id = ?")
-                .param(id).query(Row.class).optional().map(this::read);
+    /** A draft of an installed environment's settings, starting at its first settings page. */
+    Draft edit(Environment installed) {
+        var keys = new GeneratedKeyHolder();
+        db.sql("INSERT INTO wizard_draft (document, install_docker, import_problems, updated_at, last_page, edits_environment)"
+                        + " VALUES (?, FALSE, NULL, ?, ?, ?)")
+                .params(write(installed), OffsetDateTime.now(), WizardPage.LICENSE_PAGE.slug(), installed.id()).update(keys, "id");
+        return get(keys.getKey().longValue()).orElseThrow();
     }
 
-    /** Newest first: the home page offers to continue them. */
+    Optional<Draft> get(long id) {
+        return db.sql("SELECT " + COLUMNS + " FROM wizard_draft WHERE id = ?").param(id).query(Row.class).optional().map(this::read);
+    }
+
+    /** The settings draft open for an installed environment, if any. */
+    Optional<Draft> editing(long environmentId) {
+        return db.sql("SELECT " + COLUMNS + " FROM wizard_draft WHERE edits_environment = ?").param(environmentId)
+                .query(Row.class).optional().map(this::read);
+    }
+
+    /** New setups, newest first: the home page offers to resume them (settings drafts live in their environment's tab). */
     List<Draft> list() {
-        return db.sql("SELECT id, document, install_docker, import_problems, updated_at FROM wizard_draft ORDER BY updated_at DESC")
+        return db.sql("SELECT " + COLUMNS + " FROM wizard_draft WHERE edits_environment IS NULL ORDER BY updated_at DESC")
                 .query(Row.class).list().stream().map(this::read).toList();
     }
 
@@ -58,6 +75,11 @@ class WizardDrafts {
         db.sql("UPDATE wizard_draft SET document = ?, install_docker = ?, updated_at = ? WHERE id = ?")
                 .params(write(draft.environment()), draft.installDocker(), OffsetDateTime.now(), draft.id()).update();
         return get(draft.id()).orElseThrow();
+    }
+
+    /** Remembers the page shown, for "Resume". */
+    void visited(long id, WizardPage page) {
+        db.sql("UPDATE wizard_draft SET last_page = ? WHERE id = ?").params(page.slug(), id).update();
     }
 
     void delete(long id) {
@@ -72,6 +94,7 @@ class WizardDrafts {
         Environment stored = json.readValue(row.document(), Environment.class);
         Environment plain = SecretFields.map(stored, catalogue, v -> SecretBox.isEncrypted(v) ? box.decrypt(v) : v);
         List<Problem> problems = row.importProblems() == null ? List.of() : json.readValue(row.importProblems(), PROBLEMS);
-        return new Draft(row.id(), plain, row.installDocker(), problems, row.updatedAt());
+        return new Draft(row.id(), plain, row.installDocker(), problems, row.updatedAt(),
+                row.lastPage() == null ? null : WizardPage.of(row.lastPage()).orElse(null), row.editsEnvironment() != null);
     }
 }

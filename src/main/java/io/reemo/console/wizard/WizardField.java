@@ -10,9 +10,10 @@ import java.util.List;
  * @param value     what the input shows; always empty for a secret (write-only)
  * @param secretSet whether a secret already has a value, which an empty input keeps
  * @param problems  the validator's findings on this variable at this site
+ * @param defaultText the default in words, null when there is none
  */
 public record WizardField(Variable variable, String inputName, Site site, boolean severalSites, String value, boolean secretSet,
-                   List<Problem> problems) {
+                          List<Problem> problems, String defaultText) {
 
     public boolean multiline() {
         return FormValues.multiline(variable);
