@@ -155,6 +155,11 @@ class WizardControllerTest extends ConsoleApiTest {
                         .param("REGISTRY_URL", "127.0.0.1:1").param("REGISTRY_USERNAME", "u").param("REGISTRY_PASSWORD", "p"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(result).contains("alert error").contains("127.0.0.1");
+
+        String tags = mvc.perform(get("/wizard/" + id + "/registry/tags").with(admin())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(tags).contains("id=\"version-tags\"").contains("could not be read with the saved settings").contains("127.0.0.1");
+        assertThat(page(id, "registry")).contains("list=\"tags-DOCKER_VERSION_API\"").contains("hx-get=\"/wizard/" + id + "/registry/tags\"");
     }
 
     private static MockMultipartFile pem(String name, String content) {

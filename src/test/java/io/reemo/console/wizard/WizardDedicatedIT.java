@@ -53,6 +53,12 @@ class WizardDedicatedIT {
             walk.next("registry");
             walk.registry("dedicated-03-registry");
             walk.next("database");
+            // The registry stands in for an external database: the API node reaches its port, not port 1.
+            assertThat(walk.testDatabase("10.199.0.100:5000")).contains("Every API node reaches 10.199.0.100:5000", "node3")
+                    .doesNotContain("node1");
+            assertThat(walk.testDatabase("10.199.0.100:1")).contains("Not every API node reaches", "node3 cannot reach");
+            browser.screenshot("dedicated-035-database-test");
+            driver.findElement(By.name("DB_HOST")).clear();
             walk.next("portals");
             walk.fill(Map.of("portaluser_manager.PORTAL_URL", "user.bed.test", "portaladmin_manager.PORTAL_URL", "admin.bed.test",
                     "HMACSECRET", "bed-hmac-secret"));

@@ -99,7 +99,24 @@ final class WizardWalk {
                 By.cssSelector("#registry-result .registry-ok, #registry-result .alert.error")));
         assertThat(login.getText()).as(driver.findElement(By.id("registry-result")).getText()).startsWith("Logged in to");
         assertThat(driver.findElement(By.cssSelector("#registry-result table.tags")).getText()).contains("DOCKER_VERSION_API", "2.13.10");
+        assertThat(driver.findElements(By.cssSelector("#registry-node-logins li"))).extracting(WebElement::getText)
+                .hasSize(bed.nodes().size()).allMatch(line -> line.startsWith("ok") && line.contains("logged in to"));
+        // The test also fills the tags each versions input offers.
+        assertThat(driver.findElements(By.cssSelector("#tags-DOCKER_VERSION_API option"))).extracting(o -> o.getAttribute("value"))
+                .contains("2.13.10");
         browser.screenshot(screenshot);
+    }
+
+    /** "Test from the API nodes" on the Database page with DB_HOST as typed; returns the verdict shown. */
+    String testDatabase(String dbHost) {
+        fill(Map.of("DB_HOST", dbHost));
+        var before = driver.findElements(By.cssSelector("#database-result > *"));
+        driver.findElement(By.id("database-test")).click();
+        if (!before.isEmpty()) {
+            browser.waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before.get(0)));
+        }
+        return browser.waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id("database-verdict")))
+                .findElement(By.xpath("..")).getText();
     }
 
     /** Saves the page and waits for the next one, so no lookup runs on the page being left. */
