@@ -45,7 +45,7 @@ class WizardDedicatedIT {
             Map<String, String> groups = Map.of("node1", "portaluser_manager", "node2", "portaladmin_manager", "node3", "api_manager");
             bed.nodes().forEach(node -> walk.addNode(node, groups.get(node.name())));
             bed.nodes().forEach(node -> walk.pinAndReadFacts(node, null));
-            assertThat(driver.findElements(By.cssSelector(".cluster-block h3"))).extracting(e -> e.getText().split(" ")[0])
+            assertThat(driver.findElements(By.cssSelector(".cluster-block h3"))).extracting(e -> e.getText().split("\\s")[0])
                     .containsExactly("portaluser_manager", "portaladmin_manager", "api_manager");
             browser.screenshot("dedicated-02-nodes");
             walk.next("license");
