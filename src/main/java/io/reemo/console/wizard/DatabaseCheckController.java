@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /** "Test" on the Database page: whether every API node reaches the external database (decisions.md §9). */
 @Controller
@@ -40,7 +38,7 @@ class DatabaseCheckController {
 
     @PostMapping("/wizard/{id}/database/test")
     String test(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
-        Draft draft = drafts.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no setup " + id + "."));
+        Draft draft = drafts.require(id);
         Environment environment = drafts.save(draft.with(settings.apply(WizardPage.DATABASE_PAGE, draft.environment(), form))).environment();
         Cluster api = apiCluster(environment);
         String dbHost = catalogue.effective(environment, api).text("DB_HOST").map(String::strip).orElse("");

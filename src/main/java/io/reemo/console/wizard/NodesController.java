@@ -204,7 +204,7 @@ class NodesController {
     }
 
     private Draft draft(long id) {
-        return drafts.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no setup " + id + "."));
+        return drafts.require(id);
     }
 
     private static Node node(Draft draft, String name) {

@@ -130,6 +130,6 @@ class ReviewController {
     }
 
     private Draft draft(long id) {
-        return drafts.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no setup " + id + " in the wizard."));
+        return drafts.require(id);
     }
 }

@@ -174,7 +174,7 @@ class WizardController {
     }
 
     private Draft draft(long id) {
-        return drafts.get(id).orElseThrow(() -> notFound("setup " + id));
+        return drafts.require(id);
     }
 
     /** Where a page's buttons lead; that page becomes the one "Resume" returns to. */

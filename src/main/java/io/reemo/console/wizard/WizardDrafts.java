@@ -8,9 +8,11 @@ import io.reemo.console.secrets.SecretBox;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,6 +59,11 @@ class WizardDrafts {
 
     Optional<Draft> get(long id) {
         return db.sql("SELECT " + COLUMNS + " FROM wizard_draft WHERE id = ?").param(id).query(Row.class).optional().map(this::read);
+    }
+
+    /** @throws ResponseStatusException 404 when there is no such draft (it was installed, applied or discarded) */
+    Draft require(long id) {
+        return get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no setup " + id + " in the wizard."));
     }
 
     /** The settings draft open for an installed environment, if any. */
