@@ -10,6 +10,7 @@ import io.reemo.console.ssh.SshConnector;
 import io.reemo.console.ssh.SshException;
 import io.reemo.console.ssh.SshTarget;
 import io.reemo.console.swarm.DockerOverSsh;
+import io.reemo.console.swarm.DockerUnreachableException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -47,10 +48,12 @@ public class NodeChecks {
         return onEach(nodes, node -> {
             try (SshConnection connection = ssh.connect(SshTarget.of(node));
                  DockerOverSsh docker = DockerOverSsh.open(connection.client(), node.name())) {
-                String status = docker.docker().authCmd().withAuthConfig(auth).exec().getStatus();
+                String status = docker.login(auth);
                 return new NodeCheck(node.name(), true, "logged in to " + auth.getRegistryAddress() + " (" + status + ")");
             } catch (DockerException e) {
                 return new NodeCheck(node.name(), false, "the Docker daemon could not log in: " + firstLine(e.getMessage()));
+            } catch (DockerUnreachableException e) {
+                return new NodeCheck(node.name(), false, e.getMessage());
             }
         });
     }
