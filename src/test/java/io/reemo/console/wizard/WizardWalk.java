@@ -22,6 +22,7 @@ final class WizardWalk {
     private final Browser browser;
     private final WebDriver driver;
     private final TestBed bed;
+    private int nodesAdded;
 
     WizardWalk(Browser browser, TestBed bed) {
         this.browser = browser;
@@ -53,6 +54,7 @@ final class WizardWalk {
         type("privateKeyFile", bed.privateKey().toString());
         driver.findElement(By.id("add-node-button")).click();
         browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("node-" + node.name())));
+        nodesAdded++;
     }
 
     /** "Test connection", compares the fingerprint with the bed's, pins it, and waits for the facts it starts. */
@@ -100,7 +102,7 @@ final class WizardWalk {
         assertThat(login.getText()).as(driver.findElement(By.id("registry-result")).getText()).startsWith("Logged in to");
         assertThat(driver.findElement(By.cssSelector("#registry-result table.tags")).getText()).contains("DOCKER_VERSION_API", "2.13.10");
         assertThat(driver.findElements(By.cssSelector("#registry-node-logins li"))).extracting(WebElement::getText)
-                .hasSize(bed.nodes().size()).allMatch(line -> line.startsWith("ok") && line.contains("logged in to"));
+                .hasSize(nodesAdded).allMatch(line -> line.startsWith("ok") && line.contains("logged in to"));
         // The test also fills the tags each versions input offers.
         assertThat(driver.findElements(By.cssSelector("#tags-DOCKER_VERSION_API option"))).extracting(o -> o.getAttribute("value"))
                 .contains("2.13.10");
