@@ -75,7 +75,7 @@ class WizardClusterInstallIT {
             assertThat(walk.reviewWithPlan().getText()).contains("create service", "reemo_signal3");
             assertThat(driver.findElement(By.id("inventory")).getText()).contains("infra_manager", "node1", "portal.bed.test")
                     .doesNotContain(bed.registryPassword(), "bed-hmac-secret");
-            browser.screenshot("wizard-10-review");
+            walk.screenshotAt("wizard-10-review", By.cssSelector(".review-columns"));
 
             assertThat(walk.runAndAwait("install", INSTALL_TIMEOUT)).as(driver.getPageSource()).isEqualTo("succeeded");
             browser.screenshot("wizard-11-install-job");

@@ -57,7 +57,7 @@ class WizardDedicatedIT {
             assertThat(walk.testDatabase("10.199.0.100:5000")).contains("Every API node reaches 10.199.0.100:5000", "node3")
                     .doesNotContain("node1");
             assertThat(walk.testDatabase("10.199.0.100:1")).contains("Not every API node reaches", "node3 cannot reach");
-            browser.screenshot("dedicated-035-database-test");
+            walk.screenshotAt("dedicated-035-database-test", By.cssSelector(".database-check"));
             driver.findElement(By.name("DB_HOST")).clear();
             walk.next("portals");
             walk.fill(Map.of("portaluser_manager.PORTAL_URL", "user.bed.test", "portaladmin_manager.PORTAL_URL", "admin.bed.test",
@@ -75,7 +75,7 @@ class WizardDedicatedIT {
             assertThat(driver.findElement(By.id("inventory")).getText()).contains("API_IP", "10.199.0.3", "PORTAL_TYPE: admin")
                     .doesNotContain("bed-hmac-secret", bed.registryPassword());
             assertThat(driver.findElement(By.id("install")).isEnabled()).isTrue();
-            browser.screenshot("dedicated-05-review");
+            walk.screenshotAt("dedicated-05-review", By.cssSelector(".review-columns"));
         }
     }
 }

@@ -65,7 +65,7 @@ class WizardSingleServerIT {
             String plan = walk.reviewWithPlan().getText();
             assertThat(plan).contains("create service", "reemo_api", "reemo_mysql", "traefik");
             assertThat(driver.findElement(By.id("inventory")).getText()).contains("infra_manager", "node1", "single.bed.test");
-            browser.screenshot("single-06-review");
+            walk.screenshotAt("single-06-review", By.cssSelector(".review-columns"));
             assertThat(walk.runAndAwait("install", JOB_TIMEOUT)).as(driver.getPageSource()).isEqualTo("succeeded");
             browser.screenshot("single-07-installed");
 
@@ -83,7 +83,7 @@ class WizardSingleServerIT {
 
             String change = walk.reviewWithPlan().getText();
             assertThat(change).contains("update service", "reemo_api").doesNotContain("create service", "reemo_mysql");
-            browser.screenshot("single-10-settings-review");
+            walk.screenshotAt("single-10-settings-review", By.cssSelector(".review-columns"));
             assertThat(walk.runAndAwait("apply", JOB_TIMEOUT)).as(driver.getPageSource()).isEqualTo("succeeded");
             assertThat(driver.getPageSource()).doesNotContain("INIT_DB: initialising");
             browser.screenshot("single-11-applied");

@@ -75,6 +75,13 @@ final class WizardWalk {
         assertThat(facts.getText()).contains("CPU", "RAM", "Docker", "Swarm").doesNotContain("absent");
     }
 
+    /** A screenshot of the viewport with this element in it (screenshots show only what is on screen). */
+    void screenshotAt(String name, By element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                driver.findElement(element));
+        browser.screenshot(name);
+    }
+
     void fill(Map<String, String> values) {
         values.forEach((name, value) -> {
             WebElement input = driver.findElement(By.name(name));
@@ -106,7 +113,7 @@ final class WizardWalk {
         // The test also fills the tags each versions input offers.
         assertThat(driver.findElements(By.cssSelector("#tags-DOCKER_VERSION_API option"))).extracting(o -> o.getAttribute("value"))
                 .contains("2.13.10");
-        browser.screenshot(screenshot);
+        screenshotAt(screenshot, By.id("registry-test"));
     }
 
     /** "Test from the API nodes" on the Database page with DB_HOST as typed; returns the verdict shown. */
@@ -131,8 +138,9 @@ final class WizardWalk {
     WebElement reviewWithPlan() {
         assertThat(driver.findElement(By.tagName("h2")).getText()).contains("Review");
         assertThat(driver.findElements(By.cssSelector(".problem-list li.error"))).isEmpty();
-        return browser.waitUpTo(Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(
+        browser.waitUpTo(Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#plan table.plan-changes, #plan #plan-empty")));
+        return driver.findElement(By.id("plan"));
     }
 
     /** Clicks Install or Apply and waits for the job's live view to end; returns its final status. */
