@@ -96,7 +96,7 @@ class WizardController {
         List<Problem> problems = frame.problems(draft);
         List<WizardField> fields = settings.fields(page, draft.environment(), problems);
         model.addAttribute("sections", fields.stream().collect(Collectors.groupingBy(
-                f -> f.variable().section(), LinkedHashMap::new, Collectors.toList())));
+                WizardField::block, LinkedHashMap::new, Collectors.toList())));
         model.addAttribute("pageProblems", frame.of(page, problems).stream()
                 .filter(p -> fields.stream().noneMatch(f -> f.problems().contains(p))).toList());
         if (page == WizardPage.LICENSE_PAGE) {

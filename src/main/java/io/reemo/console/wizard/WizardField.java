@@ -27,6 +27,16 @@ public record WizardField(Variable variable, String inputName, Site site, boolea
         return problems.stream().anyMatch(Problem::isError);
     }
 
+    /**
+     * The block of the page the field sits in: its section, and in dedicated mode one block per cluster for the
+     * variables each cluster sets (the user portal's, the admin portal's).
+     */
+    public String block() {
+        String section = variable.section().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        String title = Character.toUpperCase(section.charAt(0)) + section.substring(1);
+        return severalSites ? title + " · " + site.group() : title;
+    }
+
     /** An HTML id: input names may hold a dot. */
     public String id() {
         return "f-" + inputName.replace('.', '-');
