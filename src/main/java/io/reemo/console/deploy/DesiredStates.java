@@ -46,8 +46,11 @@ class DesiredStates {
     }
 
     /** For a plan: the stored PKI only, nothing is created. */
+    /** An environment never stored (a new setup) has no PKI and no maintenance yet. */
     DesiredState forPlan(Environment environment) {
-        return catalogue.desiredState(environment, input(environment, pki.stored(environment.id()), records.maintenance(environment.id())));
+        Long id = environment.id();
+        InternalTls tls = id == null ? new InternalTls("", Map.of()) : pki.stored(id);
+        return catalogue.desiredState(environment, input(environment, tls, id != null && records.maintenance(id)));
     }
 
     /** For a deploy: issues the PKI material that is missing first. */

@@ -10,6 +10,7 @@ import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.ssh.SshConnection;
 import io.reemo.console.ssh.SshConnector;
+import io.reemo.console.ssh.SshException;
 import io.reemo.console.ssh.SshTarget;
 import io.reemo.console.swarm.ActualCluster;
 import io.reemo.console.swarm.Change;
@@ -45,12 +46,21 @@ public class PlanService {
     }
 
     public Plan plan(long environmentId) {
-        return plan(environments.get(environmentId), service -> true, true);
+        return plan(environments.get(environmentId));
+    }
+
+    /**
+     * The plan of an environment that may differ from the stored one (the wizard's draft, the Settings' edits):
+     * what applying it would change on its clusters now. A cluster whose Swarm cannot be read is said in the notes.
+     */
+    public Plan plan(Environment environment) {
+        return plan(environment, service -> true, true, true);
     }
 
     /**
      * What a tagged update would change: the {@code DOCKER_VERSION_*} values set in all.vars as the update job
-     * sets them, then only the services those tags select; nothing is removed, nothing is saved.
+     * sets them, then only the services those tags select; nothing is removed, nothing is saved. A Swarm that
+     * cannot be read is an error here: an update is not confirmed without knowing what runs.
      *
      * @param versions version variable → version, e.g. {@code DOCKER_VERSION_API → 2.14.0}
      */
@@ -58,10 +68,10 @@ public class PlanService {
         Environment environment = environments.get(environmentId);
         Map<String, Object> vars = new LinkedHashMap<>(environment.vars());
         vars.putAll(versions);
-        return plan(environment.withVars(vars), service -> ServiceCatalogue.selectedByTags(service, tags), false);
+        return plan(environment.withVars(vars), service -> ServiceCatalogue.selectedByTags(service, tags), false, false);
     }
 
-    private Plan plan(Environment environment, Predicate<ServiceSpec> scope, boolean full) {
+    private Plan plan(Environment environment, Predicate<ServiceSpec> scope, boolean full, boolean unreadableAsNote) {
         DesiredState desired = desiredStates.forPlan(environment);
         List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -71,8 +81,14 @@ public class PlanService {
                 notes.add(cluster.group() + " has no nodes yet");
                 continue;
             }
-            ActualCluster actual = actual(model, notes);
-            changes.addAll(Planner.plan(cluster, actual, scope, full));
+            try {
+                changes.addAll(Planner.plan(cluster, actual(model, notes), scope, full));
+            } catch (SshException e) {
+                if (!unreadableAsNote) {
+                    throw e;
+                }
+                notes.add(cluster.group() + ": its Swarm could not be read (" + e.getMessage() + "), so its changes are not shown");
+            }
         }
         return new Plan(changes, notes);
     }

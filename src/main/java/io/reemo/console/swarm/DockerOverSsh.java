@@ -1,12 +1,14 @@
 package io.reemo.console.swarm;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,21 +80,29 @@ public final class DockerOverSsh implements AutoCloseable {
     }
 
     private static DockerClient client(Path socket) {
+        return client(socket, null);
+    }
+
+    /** @param registry credentials docker-java's {@code authCmd()} logs in with, or {@code null} */
+    private static DockerClient client(Path socket, AuthConfig registry) {
         URI host = URI.create("unix://" + socket);
-        DefaultDockerClientConfig config = new DefaultDockerClientConfig.Builder()
+        DefaultDockerClientConfig.Builder config = new DefaultDockerClientConfig.Builder()
                 .withDockerHost(host.toString())
                 .withDockerTlsVerify(false)
                 // the daemon picks its own API version: pinning one newer than an old engine supports fails
                 .withApiVersion(RemoteApiVersion.unknown())
                 // never the console machine's ~/.docker credentials: registry auth is always passed explicitly
-                .withDockerConfig(socket.getParent().toString())
-                .build();
+                .withDockerConfig(socket.getParent().toString());
+        if (registry != null) {
+            config.withRegistryUrl(registry.getRegistryAddress()).withRegistryUsername(registry.getUsername())
+                    .withRegistryPassword(registry.getPassword());
+        }
         DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(host)
                 .maxConnections(MAX_CONNECTIONS)
                 .connectionTimeout(Duration.ofSeconds(30))
                 .build();
-        return DockerClientImpl.getInstance(config, http);
+        return DockerClientImpl.getInstance(config.build(), http);
     }
 
     static String explain(String node, Optional<String> remoteFailure, RuntimeException error) {
@@ -128,6 +138,22 @@ public final class DockerOverSsh implements AutoCloseable {
 
     public String node() {
         return node;
+    }
+
+    /**
+     * Logs in to a registry through the node's daemon ({@code POST /auth}), which checks the credentials with the
+     * registry as its pulls will; nothing is stored on the node. docker-java only logs in with the credentials of a
+     * client's configuration, hence a client of its own.
+     *
+     * @return the daemon's status, e.g. {@code Login Succeeded}
+     * @throws com.github.dockerjava.api.exception.DockerException when the daemon or the registry refuses
+     */
+    public String login(AuthConfig registry) {
+        try (DockerClient client = client(bridge.socket(), registry)) {
+            return client.authCmd().exec().getStatus();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The UNIX socket docker-java talks to, in a directory only the console's user may enter. */

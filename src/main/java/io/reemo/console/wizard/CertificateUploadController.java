@@ -42,7 +42,7 @@ class CertificateUploadController {
     @PostMapping("/wizard/{id}/certificates/upload")
     String upload(@PathVariable long id, @RequestParam String group, @RequestParam(required = false) MultipartFile certificate,
                   @RequestParam(required = false) MultipartFile key, RedirectAttributes flash) throws IOException {
-        Draft draft = drafts.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no setup " + id + "."));
+        Draft draft = drafts.require(id);
         Environment environment = draft.environment();
         var cluster = environment.cluster(group).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "The setup has no cluster " + group + "."));

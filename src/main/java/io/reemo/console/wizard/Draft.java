@@ -10,19 +10,28 @@ import java.util.List;
  *
  * @param installDocker  whether the install job should install Docker on the nodes first
  * @param importProblems what the inventory importer reported, when the draft came from an import
+ * @param lastPage       the page last shown, where "Resume" goes back to
+ * @param editsInstalled whether the draft edits an installed environment (its Settings), applied rather than installed
  */
-public record Draft(long id, Environment environment, boolean installDocker, List<Problem> importProblems, OffsetDateTime updatedAt) {
+public record Draft(long id, Environment environment, boolean installDocker, List<Problem> importProblems, OffsetDateTime updatedAt,
+                    WizardPage lastPage, boolean editsInstalled) {
 
     public Draft {
         importProblems = importProblems == null ? List.of() : List.copyOf(importProblems);
+        lastPage = lastPage == null ? WizardPage.NODES : lastPage;
     }
 
     /** With the change, and API_IP kept in step with the API nodes. */
     Draft with(Environment changed) {
-        return new Draft(id, DraftShapes.withApiAddresses(changed), installDocker, importProblems, updatedAt);
+        return new Draft(id, DraftShapes.withApiAddresses(changed), installDocker, importProblems, updatedAt, lastPage, editsInstalled);
     }
 
     Draft withInstallDocker(boolean install) {
-        return new Draft(id, environment, install, importProblems, updatedAt);
+        return new Draft(id, environment, install, importProblems, updatedAt, lastPage, editsInstalled);
+    }
+
+    /** Where the wizard's pages of this draft live. */
+    String path(WizardPage page) {
+        return "/wizard/" + id + "/" + page.slug();
     }
 }

@@ -145,14 +145,25 @@ class NodesController {
         model.addAttribute("id", id);
         model.addAttribute("node", node(draft, name));
         Environment stored;
-        try {
-            stored = environments.save(draft.environment());
-        } catch (DuplicateEnvironmentNameException e) {
-            model.addAttribute("factsError", "An environment named " + draft.environment().name()
-                    + " already exists: choose another name on the Topology page, then test again.");
-            return "wizard/nodes :: facts";
+        if (draft.editsInstalled()) {
+            // The installed environment changes only on Apply: a node it does not have yet is read after that.
+            stored = environments.get(draft.environment().id());
+            Node node = node(draft, name);
+            if (stored.node(name).filter(n -> n.address().equals(node.address()) && n.sshPort() == node.sshPort()).isEmpty()) {
+                model.addAttribute("factsError", "The installed environment does not have " + name + " at this address yet:"
+                        + " its facts are read once the change is applied.");
+                return "wizard/nodes :: facts";
+            }
+        } else {
+            try {
+                stored = environments.save(draft.environment());
+            } catch (DuplicateEnvironmentNameException e) {
+                model.addAttribute("factsError", "An environment named " + draft.environment().name()
+                        + " already exists: choose another name on the Topology page, then test again.");
+                return "wizard/nodes :: facts";
+            }
+            drafts.save(draft.with(draft.environment().withId(stored.id())));
         }
-        drafts.save(draft.with(draft.environment().withId(stored.id())));
         Job job = launcher.start(stored.id(), Map.of("type", "facts", "nodes", List.of(name)), user);
         model.addAttribute("job", job);
         return "wizard/nodes :: facts";
@@ -193,7 +204,7 @@ class NodesController {
     }
 
     private Draft draft(long id) {
-        return drafts.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no setup " + id + "."));
+        return drafts.require(id);
     }
 
     private static Node node(Draft draft, String name) {

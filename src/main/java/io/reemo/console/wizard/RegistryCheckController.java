@@ -1,59 +1,102 @@
 package io.reemo.console.wizard;
 
+import io.reemo.console.deploy.NodeChecks;
 import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.registry.RegistryClient;
+import io.reemo.console.registry.RegistryClients;
 import io.reemo.console.registry.RegistryException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
-/** "Test login" on the Registry page: logs in from the console and lists the tags each image has. */
+/**
+ * The Registry page's checks: "Test login" logs in from the console and from every node, and lists the tags each
+ * image has; the versions inputs offer those tags (loaded with the page, refreshed by the test).
+ */
 @Controller
 class RegistryCheckController {
 
-    /** Tags shown per image: the newest ones, which are the ones worth choosing. */
+    /** Tags shown per image in the table: the newest ones, which are the ones worth choosing. */
     private static final int TAGS_SHOWN = 6;
 
     private final WizardDrafts drafts;
     private final SettingsForm settings;
     private final VariableCatalogue catalogue;
+    private final NodeChecks nodeChecks;
+    private final RegistryClients clients;
 
-    RegistryCheckController(WizardDrafts drafts, SettingsForm settings, VariableCatalogue catalogue) {
+    RegistryCheckController(WizardDrafts drafts, SettingsForm settings, VariableCatalogue catalogue, NodeChecks nodeChecks,
+                            RegistryClients clients) {
         this.drafts = drafts;
         this.settings = settings;
         this.catalogue = catalogue;
+        this.nodeChecks = nodeChecks;
+        this.clients = clients;
     }
 
-    /** @param tags the newest tags, or why they could not be read */
+    /** @param tags every tag, oldest first, or none with why they could not be read */
     public record ImageTags(String variable, String repository, String selected, List<String> tags, String error) {
+
+        public List<String> newest() {
+            return tags.subList(Math.max(0, tags.size() - TAGS_SHOWN), tags.size());
+        }
+
+        /** Newest first, as the versions inputs offer them. */
+        public List<String> offered() {
+            List<String> newestFirst = new ArrayList<>(tags);
+            Collections.reverse(newestFirst);
+            return newestFirst;
+        }
     }
 
     @PostMapping("/wizard/{id}/registry/test")
     String test(@PathVariable long id, @RequestParam Map<String, String> form,
                 @RequestParam(required = false) String registryCaCert, Model model) {
-        Draft draft = drafts.get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no setup " + id + "."));
+        Draft draft = draft(id);
         Environment environment = drafts.save(draft.with(settings.apply(WizardPage.REGISTRY_PAGE, draft.environment(), form))).environment();
-        EffectiveVariables vars = catalogue.effective(environment, environment.clusters().get(0));
+        EffectiveVariables vars = vars(environment);
         try {
-            RegistryClient client = new RegistryClient(vars.text("REGISTRY_URL").orElseThrow(),
-                    vars.text("REGISTRY_USERNAME").orElse(null), vars.text("REGISTRY_PASSWORD").orElse(null),
-                    registryCaCert == null || registryCaCert.isBlank() ? null : registryCaCert);
+            RegistryClient client = client(vars, registryCaCert);
             client.checkLogin();
             model.addAttribute("loginOk", "Logged in to " + client.uri() + " as " + vars.text("REGISTRY_USERNAME").orElse("anonymous") + ".");
             model.addAttribute("images", tags(client, vars));
         } catch (RegistryException | IllegalArgumentException e) {
             model.addAttribute("loginError", e.getMessage());
         }
+        model.addAttribute("nodeLogins", nodeChecks.registryLogin(environment.nodes(), vars));
         return "wizard/registry :: result";
+    }
+
+    /** The tags the versions inputs offer, read with the saved registry settings when the page opens. */
+    @GetMapping("/wizard/{id}/registry/tags")
+    String offeredTags(@PathVariable long id, Model model) {
+        EffectiveVariables vars = vars(draft(id).environment());
+        try {
+            RegistryClient client = client(vars, null);
+            client.checkLogin();
+            model.addAttribute("images", tags(client, vars));
+        } catch (RegistryException | IllegalArgumentException e) {
+            model.addAttribute("tagsError", e.getMessage());
+        }
+        return "wizard/registry :: tags";
+    }
+
+    private RegistryClient client(EffectiveVariables vars, String caCertificate) {
+        String url = vars.text("REGISTRY_URL").orElseThrow(() -> new IllegalArgumentException("REGISTRY_URL is not set."));
+        return clients.open(url, vars.text("REGISTRY_USERNAME").orElse(null), vars.text("REGISTRY_PASSWORD").orElse(null), caCertificate);
+    }
+
+    private EffectiveVariables vars(Environment environment) {
+        return catalogue.effective(environment, environment.clusters().get(0));
     }
 
     private List<ImageTags> tags(RegistryClient client, EffectiveVariables vars) {
@@ -63,13 +106,15 @@ class RegistryCheckController {
             String variable = VariableCatalogue.versionVariable(component);
             String repository = prefix + component;
             try {
-                List<String> all = client.tags(repository);
-                images.add(new ImageTags(variable, repository, vars.version(component),
-                        all.subList(Math.max(0, all.size() - TAGS_SHOWN), all.size()), null));
+                images.add(new ImageTags(variable, repository, vars.version(component), client.tags(repository), null));
             } catch (RegistryException | IllegalArgumentException e) {
                 images.add(new ImageTags(variable, repository, vars.version(component), List.of(), e.getMessage()));
             }
         }
         return images;
+    }
+
+    private Draft draft(long id) {
+        return drafts.require(id);
     }
 }

@@ -4,14 +4,19 @@ import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.Variable;
 import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.environment.Cluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /** A settings page's inputs from the catalogue, and the page's form applied back to the environment. */
 @Component
 class SettingsForm {
+
+    private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
 
     private final VariableCatalogue catalogue;
 
@@ -28,10 +33,23 @@ class SettingsForm {
                 boolean several = sites.size() > 1;
                 fields.add(new WizardField(variable, site.inputName(variable, several), site, several,
                         variable.secret() ? "" : FormValues.format(value), variable.secret() && value != null,
-                        problems.stream().filter(p -> concerns(p, variable, site, several)).toList()));
+                        problems.stream().filter(p -> concerns(p, variable, site, several)).toList(),
+                        defaultText(variable, environment, site)));
             }
         }
         return fields;
+    }
+
+    /** A default that refers to another variable ({@code {{SYSLOG_FACILITY}}}) is said in words, with the value it has now. */
+    private String defaultText(Variable variable, Environment environment, Site site) {
+        String value = variable.defaultValue();
+        Matcher reference = value == null ? null : REFERENCE.matcher(value.strip());
+        if (reference == null || !reference.matches()) {
+            return value;
+        }
+        Cluster cluster = site.group() == null ? environment.clusters().get(0) : environment.cluster(site.group()).orElseThrow();
+        String other = reference.group(1);
+        return "same as " + other + catalogue.effective(environment, cluster).text(other).map(v -> " (" + v + ")").orElse("");
     }
 
     /**

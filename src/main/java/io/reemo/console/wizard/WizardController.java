@@ -1,22 +1,18 @@
 package io.reemo.console.wizard;
 
-import io.reemo.console.deploy.JobLauncher;
-import io.reemo.console.environment.DuplicateEnvironmentNameException;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.LicenseSummary;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.Topology;
-import io.reemo.console.inventory.InventoryExporter;
 import io.reemo.console.inventory.InventoryImporter;
-import io.reemo.console.job.Job;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,20 +31,16 @@ class WizardController {
     private final SettingsForm settings;
     private final WizardFrame frame;
     private final InventoryImporter importer;
-    private final InventoryExporter exporter;
     private final Environments environments;
-    private final JobLauncher launcher;
     private final JsonMapper json;
 
-    WizardController(WizardDrafts drafts, SettingsForm settings, WizardFrame frame,
-                     InventoryImporter importer, InventoryExporter exporter, Environments environments, JobLauncher launcher, JsonMapper json) {
+    WizardController(WizardDrafts drafts, SettingsForm settings, WizardFrame frame, InventoryImporter importer,
+                     Environments environments, JsonMapper json) {
         this.drafts = drafts;
         this.settings = settings;
         this.frame = frame;
         this.importer = importer;
-        this.exporter = exporter;
         this.environments = environments;
-        this.launcher = launcher;
         this.json = json;
     }
 
@@ -103,8 +95,8 @@ class WizardController {
         WizardPage page = WizardPage.of(slug).orElseThrow();
         List<Problem> problems = frame.problems(draft);
         List<WizardField> fields = settings.fields(page, draft.environment(), problems);
-        model.addAttribute("sections", fields.stream().collect(java.util.stream.Collectors.groupingBy(
-                f -> f.variable().section(), LinkedHashMap::new, java.util.stream.Collectors.toList())));
+        model.addAttribute("sections", fields.stream().collect(Collectors.groupingBy(
+                WizardField::block, LinkedHashMap::new, Collectors.toList())));
         model.addAttribute("pageProblems", frame.of(page, problems).stream()
                 .filter(p -> fields.stream().noneMatch(f -> f.problems().contains(p))).toList());
         if (page == WizardPage.LICENSE_PAGE) {
@@ -148,49 +140,6 @@ class WizardController {
         return "wizard/settings :: findings";
     }
 
-    @GetMapping("/wizard/{id}/review")
-    String review(@PathVariable long id, Model model) {
-        Draft draft = draft(id);
-        List<Problem> problems = frame.problems(draft);
-        Map<WizardPage, List<Problem>> byPage = new LinkedHashMap<>();
-        for (WizardPage page : WizardPage.values()) {
-            List<Problem> mine = problems.stream().filter(p -> frame.pageOf(p) == page).toList();
-            if (!mine.isEmpty()) {
-                byPage.put(page, mine);
-            }
-        }
-        model.addAttribute("problemsByPage", byPage);
-        model.addAttribute("blocked", problems.stream().anyMatch(Problem::isError));
-        model.addAttribute("inventory", exporter.export(draft.environment(), false));
-        return frame.render(model, draft, WizardPage.REVIEW, problems, "wizard/review");
-    }
-
-    @PostMapping("/wizard/{id}/install")
-    String install(@PathVariable long id, @RequestParam(defaultValue = "false") boolean installDocker,
-                   Authentication user, Model model) {
-        Draft draft = drafts.save(draft(id).withInstallDocker(installDocker));
-        if (frame.problems(draft).stream().anyMatch(Problem::isError)) {
-            return review(id, model);
-        }
-        Environment saved;
-        try {
-            saved = environments.save(draft.environment());
-        } catch (DuplicateEnvironmentNameException e) {
-            model.addAttribute("installError", "An environment named " + draft.environment().name()
-                    + " already exists: choose another name on the Topology page.");
-            return review(id, model);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "install");
-        body.put("initDb", true);
-        if (installDocker) {
-            body.put("installDocker", true);
-        }
-        Job job = launcher.start(saved.id(), body, user);
-        drafts.delete(id);
-        return "redirect:/jobs/" + job.id();
-    }
-
     @PostMapping("/wizard/{id}/topology")
     String rename(@PathVariable long id, @RequestParam String name, @RequestParam(defaultValue = "next") String go) {
         Draft draft = draft(id);
@@ -207,27 +156,35 @@ class WizardController {
         return frame.render(model, draft, WizardPage.TOPOLOGY, problems, "wizard/topology");
     }
 
-    /** Forgets the setup, and the environment its connection tests stored (nothing was installed from it). */
+    /**
+     * Forgets the setup, and the environment its connection tests stored (nothing was installed from it). Settings
+     * changes of an installed environment are forgotten; the environment stays as it is.
+     */
     @PostMapping("/wizard/{id}/delete")
     String discard(@PathVariable long id) {
-        Long stored = draft(id).environment().id();
-        if (stored != null) {
-            environments.delete(stored);
-        }
+        Draft draft = draft(id);
         drafts.delete(id);
+        if (draft.editsInstalled()) {
+            return "redirect:/environments/" + draft.environment().id() + "/settings";
+        }
+        if (draft.environment().id() != null) {
+            environments.delete(draft.environment().id());
+        }
         return "redirect:/";
     }
 
     private Draft draft(long id) {
-        return drafts.get(id).orElseThrow(() -> notFound("setup " + id));
+        return drafts.require(id);
     }
 
-    private static String move(long id, WizardPage page, String go) {
+    /** Where a page's buttons lead; that page becomes the one "Resume" returns to. */
+    private String move(long id, WizardPage page, String go) {
         WizardPage target = switch (go) {
             case "back" -> page.previous().orElse(page);
             case "stay" -> page;
             default -> page.next().orElse(page);
         };
+        drafts.visited(id, target);
         return "redirect:/wizard/" + id + "/" + target.slug();
     }
 

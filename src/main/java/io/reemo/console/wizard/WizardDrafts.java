@@ -8,9 +8,11 @@ import io.reemo.console.secrets.SecretBox;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +35,10 @@ class WizardDrafts {
         this.catalogue = catalogue;
     }
 
-    private record Row(long id, String document, boolean installDocker, String importProblems, OffsetDateTime updatedAt) {
+    private static final String COLUMNS = "id, document, install_docker, import_problems, updated_at, last_page, edits_environment";
+
+    private record Row(long id, String document, boolean installDocker, String importProblems, OffsetDateTime updatedAt,
+                       String lastPage, Long editsEnvironment) {
     }
 
     Draft create(Environment environment, List<Problem> importProblems) {
@@ -43,14 +48,33 @@ class WizardDrafts {
         return get(keys.getKey().longValue()).orElseThrow();
     }
 
-    Optional<Draft> get(long id) {
-        return db.sql("SELECT id, document, install_docker, import_problems, updated_at FROM wizard_draft WHERE id = ?")
-                .param(id).query(Row.class).optional().map(this::read);
+    /** A draft of an installed environment's settings, starting at its first settings page. */
+    Draft edit(Environment installed) {
+        var keys = new GeneratedKeyHolder();
+        db.sql("INSERT INTO wizard_draft (document, install_docker, import_problems, updated_at, last_page, edits_environment)"
+                        + " VALUES (?, FALSE, NULL, ?, ?, ?)")
+                .params(write(installed), OffsetDateTime.now(), WizardPage.LICENSE_PAGE.slug(), installed.id()).update(keys, "id");
+        return get(keys.getKey().longValue()).orElseThrow();
     }
 
-    /** Newest first: the home page offers to continue them. */
+    Optional<Draft> get(long id) {
+        return db.sql("SELECT " + COLUMNS + " FROM wizard_draft WHERE id = ?").param(id).query(Row.class).optional().map(this::read);
+    }
+
+    /** @throws ResponseStatusException 404 when there is no such draft (it was installed, applied or discarded) */
+    Draft require(long id) {
+        return get(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no setup " + id + " in the wizard."));
+    }
+
+    /** The settings draft open for an installed environment, if any. */
+    Optional<Draft> editing(long environmentId) {
+        return db.sql("SELECT " + COLUMNS + " FROM wizard_draft WHERE edits_environment = ?").param(environmentId)
+                .query(Row.class).optional().map(this::read);
+    }
+
+    /** New setups, newest first: the home page offers to resume them (settings drafts live in their environment's tab). */
     List<Draft> list() {
-        return db.sql("SELECT id, document, install_docker, import_problems, updated_at FROM wizard_draft ORDER BY updated_at DESC")
+        return db.sql("SELECT " + COLUMNS + " FROM wizard_draft WHERE edits_environment IS NULL ORDER BY updated_at DESC")
                 .query(Row.class).list().stream().map(this::read).toList();
     }
 
@@ -58,6 +82,11 @@ class WizardDrafts {
         db.sql("UPDATE wizard_draft SET document = ?, install_docker = ?, updated_at = ? WHERE id = ?")
                 .params(write(draft.environment()), draft.installDocker(), OffsetDateTime.now(), draft.id()).update();
         return get(draft.id()).orElseThrow();
+    }
+
+    /** Remembers the page shown, for "Resume". */
+    void visited(long id, WizardPage page) {
+        db.sql("UPDATE wizard_draft SET last_page = ? WHERE id = ?").params(page.slug(), id).update();
     }
 
     void delete(long id) {
@@ -72,6 +101,7 @@ class WizardDrafts {
         Environment stored = json.readValue(row.document(), Environment.class);
         Environment plain = SecretFields.map(stored, catalogue, v -> SecretBox.isEncrypted(v) ? box.decrypt(v) : v);
         List<Problem> problems = row.importProblems() == null ? List.of() : json.readValue(row.importProblems(), PROBLEMS);
-        return new Draft(row.id(), plain, row.installDocker(), problems, row.updatedAt());
+        return new Draft(row.id(), plain, row.installDocker(), problems, row.updatedAt(),
+                row.lastPage() == null ? null : WizardPage.of(row.lastPage()).orElse(null), row.editsEnvironment() != null);
     }
 }

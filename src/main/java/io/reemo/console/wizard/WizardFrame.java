@@ -16,10 +16,12 @@ class WizardFrame {
 
     private final EnvironmentValidator validator;
     private final VariableCatalogue catalogue;
+    private final WizardDrafts drafts;
 
-    WizardFrame(EnvironmentValidator validator, VariableCatalogue catalogue) {
+    WizardFrame(EnvironmentValidator validator, VariableCatalogue catalogue, WizardDrafts drafts) {
         this.validator = validator;
         this.catalogue = catalogue;
+        this.drafts = drafts;
     }
 
     /** The validator's findings, and the import's that the validator does not repeat (syntax, layout). */
@@ -38,7 +40,9 @@ class WizardFrame {
         return WizardPage.of(problem, catalogue);
     }
 
+    /** Puts the frame into the model, and remembers the page as the one "Resume" returns to. */
     String render(Model model, Draft draft, WizardPage page, List<Problem> problems, String view) {
+        drafts.visited(draft.id(), page);
         model.addAttribute("draft", draft);
         model.addAttribute("page", page);
         model.addAttribute("pages", WizardPage.values());

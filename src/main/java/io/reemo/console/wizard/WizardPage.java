@@ -33,6 +33,11 @@ public enum WizardPage {
     OPTIONS("options", "Options", MAIL, SYSLOG, OPERATION, LDAP, RELAYS, INITIALISATION),
     REVIEW("review", "Review and install");
 
+    /** The step bar keeps to one row at laptop widths with the first word of each title. */
+    public String shortTitle() {
+        return title.split(" ")[0];
+    }
+
     /** Shown on the Portals page (shared by both sides in dedicated mode), though the catalogue files it under the license. */
     static final String HMACSECRET = "HMACSECRET";
     /** Filled from the API nodes, never typed. */

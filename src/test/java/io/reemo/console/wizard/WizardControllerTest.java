@@ -75,8 +75,36 @@ class WizardControllerTest extends ConsoleApiTest {
                 .param("go", "next")).andExpect(redirectedUrlPattern("/wizard/*/certificates"));
 
         String drafts = mvc.perform(get("/wizard/drafts").with(admin())).andReturn().getResponse().getContentAsString();
-        assertThat(drafts).contains("resumable").contains("Continue setup").contains("/wizard/" + id + "/nodes");
+        assertThat(drafts).contains("resumable").contains("Resume setup").contains("/wizard/" + id + "/certificates")
+                .contains("last on Certificates");
         assertThat(page(id, "portals")).contains("value=\"portal.example.test\"");
+    }
+
+    @Test
+    void resumeGoesBackToTheLastPageShown() throws Exception {
+        long id = newSetup("last-page", "SINGLE");
+        page(id, "database");
+
+        String drafts = mvc.perform(get("/wizard/drafts").with(admin())).andReturn().getResponse().getContentAsString();
+        assertThat(drafts).contains("href=\"/wizard/" + id + "/database\"").doesNotContain("/wizard/" + id + "/nodes");
+    }
+
+    @Test
+    void aDefaultThatRefersToAnotherVariableIsSaidInWordsWithItsValue() throws Exception {
+        long id = newSetup("facilities", "SINGLE");
+
+        assertThat(page(id, "options")).doesNotContain("{{SYSLOG_FACILITY}}").contains("(default: same as SYSLOG_FACILITY (daemon))");
+        mvc.perform(post("/wizard/" + id + "/options").with(admin()).with(csrf()).param("SYSLOG_FACILITY", "local3").param("go", "stay"));
+        assertThat(page(id, "options")).contains("(default: same as SYSLOG_FACILITY (local3))");
+    }
+
+    @Test
+    void theReviewOfAnIncompleteSetupPromisesThePlanOnceItIsFixed() throws Exception {
+        long id = newSetup("plan", "CLUSTER");
+
+        assertThat(page(id, "review")).contains("The plan").contains("hx-get=\"/wizard/" + id + "/plan\"").contains("id=\"install\"")
+                .doesNotContain("id=\"apply\"");
+        assertThat(page(id, "plan")).contains("The plan appears once the problems marked");
     }
 
     @Test
@@ -127,6 +155,11 @@ class WizardControllerTest extends ConsoleApiTest {
                         .param("REGISTRY_URL", "127.0.0.1:1").param("REGISTRY_USERNAME", "u").param("REGISTRY_PASSWORD", "p"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(result).contains("alert error").contains("127.0.0.1");
+
+        String tags = mvc.perform(get("/wizard/" + id + "/registry/tags").with(admin())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(tags).contains("id=\"version-tags\"").contains("could not be read with the saved settings").contains("127.0.0.1");
+        assertThat(page(id, "registry")).contains("list=\"tags-DOCKER_VERSION_API\"").contains("hx-get=\"/wizard/" + id + "/registry/tags\"");
     }
 
     private static MockMultipartFile pem(String name, String content) {

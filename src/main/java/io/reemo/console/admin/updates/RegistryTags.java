@@ -4,16 +4,13 @@ import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.registry.RegistryClient;
+import io.reemo.console.registry.RegistryClients;
 import io.reemo.console.registry.RegistryException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +26,11 @@ class RegistryTags {
             RegistryException.Reason.UNEXPECTED_ANSWER);
 
     private final VariableCatalogue variables;
-    private final String caFile;
+    private final RegistryClients clients;
 
-    RegistryTags(VariableCatalogue variables, @Value("${console.registry.ca-file:}") String caFile) {
+    RegistryTags(VariableCatalogue variables, RegistryClients clients) {
         this.variables = variables;
-        this.caFile = caFile;
+        this.clients = clients;
     }
 
     TagLookup lookup(Environment environment, Collection<VersionRow> rows) {
@@ -59,19 +56,7 @@ class RegistryTags {
 
     private RegistryClient client(Environment environment) {
         EffectiveVariables vars = variables.effective(environment, environment.clusters().get(0));
-        return new RegistryClient(vars.text("REGISTRY_URL").orElse("registry.reemo.io"),
-                vars.text("REGISTRY_USERNAME").orElse(null), vars.text("REGISTRY_PASSWORD").orElse(null), trustedCa());
-    }
-
-    private String trustedCa() {
-        if (caFile.isBlank()) {
-            return null;
-        }
-        try {
-            return Files.readString(Path.of(caFile));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("The registry CA file " + caFile + " (console.registry.ca-file) cannot be "
-                    + "read on the console's machine: " + e.getMessage());
-        }
+        return clients.open(vars.text("REGISTRY_URL").orElse("registry.reemo.io"),
+                vars.text("REGISTRY_USERNAME").orElse(null), vars.text("REGISTRY_PASSWORD").orElse(null), null);
     }
 }

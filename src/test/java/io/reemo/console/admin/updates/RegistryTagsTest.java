@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Fixtures;
 import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.registry.RegistryClients;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class RegistryTagsTest {
 
     @Test
     void aRegistryThatCannotBeReachedIsOneProblemInWordsWithoutThePassword() {
-        TagLookup lookup = new RegistryTags(variables, "").lookup(environment, rows);
+        TagLookup lookup = new RegistryTags(variables, new RegistryClients("")).lookup(environment, rows);
 
         assertThat(lookup.registryProblem()).contains("https://127.0.0.1:1 is unreachable").contains("check REGISTRY_URL")
                 .doesNotContain("registry-password");
@@ -29,7 +30,7 @@ class RegistryTagsTest {
 
     @Test
     void anUnreadableCaFileIsNamed() {
-        TagLookup lookup = new RegistryTags(variables, "/nonexistent/registry-ca.pem").lookup(environment, rows);
+        TagLookup lookup = new RegistryTags(variables, new RegistryClients("/nonexistent/registry-ca.pem")).lookup(environment, rows);
 
         assertThat(lookup.registryProblem()).contains("/nonexistent/registry-ca.pem (console.registry.ca-file) cannot be read");
     }

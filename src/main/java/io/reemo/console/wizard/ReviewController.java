@@ -1,0 +1,135 @@
+package io.reemo.console.wizard;
+
+import io.reemo.console.deploy.JobLauncher;
+import io.reemo.console.deploy.PlanService;
+import io.reemo.console.environment.DuplicateEnvironmentNameException;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.Problem;
+import io.reemo.console.inventory.InventoryExporter;
+import io.reemo.console.job.Job;
+import io.reemo.console.job.JobConflictException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The last page: what is missing or wrong, the inventory and the plan; then Install (a new setup, with INIT_DB once)
+ * or Apply (Settings of an installed environment, never INIT_DB).
+ */
+@Controller
+class ReviewController {
+
+    static final String PAGE = "wizard/review";
+    static final String PLAN = "wizard/review :: plan";
+
+    private final WizardDrafts drafts;
+    private final WizardFrame frame;
+    private final InventoryExporter exporter;
+    private final Environments environments;
+    private final PlanService plans;
+    private final JobLauncher launcher;
+
+    ReviewController(WizardDrafts drafts, WizardFrame frame, InventoryExporter exporter, Environments environments,
+                     PlanService plans, JobLauncher launcher) {
+        this.drafts = drafts;
+        this.frame = frame;
+        this.exporter = exporter;
+        this.environments = environments;
+        this.plans = plans;
+        this.launcher = launcher;
+    }
+
+    @GetMapping("/wizard/{id}/review")
+    String review(@PathVariable long id, Model model) {
+        Draft draft = draft(id);
+        List<Problem> problems = frame.problems(draft);
+        Map<WizardPage, List<Problem>> byPage = new LinkedHashMap<>();
+        for (WizardPage page : WizardPage.values()) {
+            List<Problem> mine = frame.of(page, problems);
+            if (!mine.isEmpty()) {
+                byPage.put(page, mine);
+            }
+        }
+        model.addAttribute("problemsByPage", byPage);
+        model.addAttribute("blocked", problems.stream().anyMatch(Problem::isError));
+        model.addAttribute("inventory", exporter.export(draft.environment(), false));
+        return frame.render(model, draft, WizardPage.REVIEW, problems, PAGE);
+    }
+
+    /** The plan, loaded into the review by htmx: it reads each cluster's Swarm over SSH, which takes a moment. */
+    @GetMapping("/wizard/{id}/plan")
+    String plan(@PathVariable long id, Model model) {
+        Draft draft = draft(id);
+        model.addAttribute("draft", draft);
+        if (frame.problems(draft).stream().anyMatch(Problem::isError)) {
+            model.addAttribute("planBlocked", true);
+        } else {
+            model.addAttribute("plan", plans.plan(draft.environment()));
+        }
+        return PLAN;
+    }
+
+    @PostMapping("/wizard/{id}/install")
+    String install(@PathVariable long id, @RequestParam(defaultValue = "false") boolean installDocker,
+                   Authentication user, Model model) {
+        Draft draft = draft(id);
+        if (draft.editsInstalled()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "This draft edits an installed environment: it is applied, not installed.");
+        }
+        draft = drafts.save(draft.withInstallDocker(installDocker));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "install");
+        body.put("initDb", true);
+        if (installDocker) {
+            body.put("installDocker", true);
+        }
+        return launch(draft, body, user, model);
+    }
+
+    /** Saves the edited environment over the installed one and runs the install job without INIT_DB. */
+    @PostMapping("/wizard/{id}/apply")
+    String apply(@PathVariable long id, Authentication user, Model model) {
+        Draft draft = draft(id);
+        if (!draft.editsInstalled()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A new setup is installed, not applied.");
+        }
+        return launch(draft, Map.of("type", "install"), user, model);
+    }
+
+    private String launch(Draft draft, Map<String, Object> body, Authentication user, Model model) {
+        if (frame.problems(draft).stream().anyMatch(Problem::isError)) {
+            return review(draft.id(), model);
+        }
+        Environment saved;
+        try {
+            saved = environments.save(draft.environment());
+        } catch (DuplicateEnvironmentNameException e) {
+            model.addAttribute("installError", "An environment named " + draft.environment().name()
+                    + " already exists: choose another name on the Topology page.");
+            return review(draft.id(), model);
+        }
+        try {
+            Job job = launcher.start(saved.id(), body, user);
+            drafts.delete(draft.id());
+            return "redirect:/jobs/" + job.id();
+        } catch (JobConflictException e) {
+            model.addAttribute("installError", "Not started: " + e.getMessage());
+            return review(draft.id(), model);
+        }
+    }
+
+    private Draft draft(long id) {
+        return drafts.require(id);
+    }
+}
