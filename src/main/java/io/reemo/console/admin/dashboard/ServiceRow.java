@@ -1,0 +1,24 @@
+package io.reemo.console.admin.dashboard;
+
+import io.reemo.console.deploy.DeploymentRecords.VersionChange;
+import io.reemo.console.swarm.SwarmStatus.ServiceStatus;
+
+/**
+ * One service on the dashboard: its replicas and placement as Swarm reports them, and the console's last version
+ * change of it with that job's result.
+ *
+ * @param lastChange       {@code null} when the console never changed its version (it runs what the install set)
+ * @param lastChangeResult the status of the job that made {@code lastChange}, e.g. {@code succeeded}
+ * @param note             why the replica count is what it is when that is normal (reemo_db), else empty
+ */
+record ServiceRow(ServiceStatus swarm, VersionChange lastChange, String lastChangeResult, Level level, String note) {
+
+    public String replicas() {
+        return swarm.running() + "/" + swarm.desired() + (swarm.global() ? " (global)" : "");
+    }
+
+    /** When Swarm last changed the service, empty when it does not say. */
+    public String updatedAt() {
+        return When.utc(swarm.updatedAt());
+    }
+}
