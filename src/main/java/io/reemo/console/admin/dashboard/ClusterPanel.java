@@ -9,4 +9,9 @@ import java.util.List;
  * @param problem     why its Swarm could not be read, {@code null} when it was
  */
 record ClusterPanel(String group, String readThrough, String problem, List<NodeRow> nodes, List<ServiceRow> services) {
+
+    /** A node answered but forms no Swarm yet: normal before the first install, not a failure. */
+    public boolean beforeInstall() {
+        return problem != null && readThrough != null;
+    }
 }

@@ -118,7 +118,7 @@ class DashboardViews {
         for (ClusterPanel cluster : clusters(environment, snapshot.get())) {
             if (cluster.problem() != null) {
                 wrong.add(cluster.group() + ": " + cluster.problem());
-                level = Level.ERROR;
+                level = Level.worst(level, cluster.beforeInstall() ? Level.WARN : Level.ERROR);
             }
             for (NodeRow node : cluster.nodes()) {
                 if (node.level() != Level.OK) {

@@ -14,9 +14,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,17 +42,10 @@ class SwarmConnections {
     private final SshConnector connector;
     private final DashboardProperties properties;
     private final Map<String, Open> open = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "dashboard-ssh-sweeper");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     SwarmConnections(SshConnector connector, DashboardProperties properties) {
         this.connector = connector;
         this.properties = properties;
-        long every = Math.max(1, properties.idleClose().toSeconds() / 2);
-        sweeper.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.SECONDS);
     }
 
     ClusterState read(Environment environment, Cluster cluster) {
@@ -104,7 +96,8 @@ class SwarmConnections {
         return swarm != null && swarm.getLocalNodeState() == LocalNodeState.ACTIVE;
     }
 
-    private void closeIdle() {
+    @Scheduled(fixedDelay = 30, timeUnit = TimeUnit.SECONDS)
+    void closeIdle() {
         Instant limit = Instant.now().minus(properties.idleClose());
         open.forEach((key, connection) -> {
             if (connection.lastUsed().isBefore(limit)) {
@@ -122,7 +115,6 @@ class SwarmConnections {
 
     @PreDestroy
     void closeAll() {
-        sweeper.shutdownNow();
         open.keySet().forEach(this::close);
     }
 }

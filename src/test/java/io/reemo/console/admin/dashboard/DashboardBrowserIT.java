@@ -93,6 +93,10 @@ class DashboardBrowserIT {
         assertThat(browser.driver().findElements(By.cssSelector("#healthcheck .badge.error"))).isEmpty();
         assertThat(text("certificates")).contains("certificate authority").contains("reemo_api");
         browser.screenshot("dashboard-installed");
+        scrollTo("service-reemo_api");
+        browser.screenshot("dashboard-services");
+        scrollTo("healthcheck");
+        browser.screenshot("dashboard-healthcheck");
 
         ((JavascriptExecutor) browser.driver()).executeScript("window.dashboardNotReloaded = true;");
         scaleOnNode1("reemo_api", 2);
@@ -105,7 +109,14 @@ class DashboardBrowserIT {
         assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.dashboardNotReloaded === true;"))
                 .as("the page was not reloaded").isEqualTo(true);
         assertThat(text("snapshot-time")).contains("one read serves every viewer");
+        System.out.println("Dashboard snapshot: " + text("snapshot-time"));
+        scrollTo("service-reemo_api");
         browser.screenshot("dashboard-after-scale");
+    }
+
+    private void scrollTo(String id) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                browser.driver().findElement(By.id(id)));
     }
 
     private String text(String id) {

@@ -134,6 +134,21 @@ class DashboardPagesTest extends ConsoleApiTest {
     }
 
     @Test
+    void aClusterWithoutSwarmYetIsNotInstalledRatherThanBroken() throws Exception {
+        long id = environments.save(Fixtures.cluster()).id();
+        when(swarms.read(any(), any())).thenReturn(ClusterState.unread("infra_manager", "infra1", Map.of(),
+                "No Swarm on infra1 yet: the install forms it."));
+
+        mvc.perform(get("/environments/" + id + "/dashboard/live").with(viewer()))
+                .andExpect(content().string(containsString("<strong>Not installed yet.</strong>")))
+                .andExpect(content().string(containsString("reachable, no Swarm")))
+                .andExpect(content().string(containsString("Off: no portal cluster sets HEALTHCHECK_ENABLE")));
+        mvc.perform(get("/environments/" + id + "/glance").with(viewer()))
+                .andExpect(content().string(containsString("badge warn\">attention</span>")))
+                .andExpect(content().string(containsString("No Swarm on infra1 yet")));
+    }
+
+    @Test
     void thePageHasTheFrameThePollingPartAndCertificatesWithWarningsAheadOfExpiry() throws Exception {
         long id = environments.save(Fixtures.cluster()).id();
         Instant now = Instant.now();
