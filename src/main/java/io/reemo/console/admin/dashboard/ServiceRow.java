@@ -2,6 +2,9 @@ package io.reemo.console.admin.dashboard;
 
 import io.reemo.console.deploy.DeploymentRecords.VersionChange;
 import io.reemo.console.swarm.SwarmStatus.ServiceStatus;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * One service on the dashboard: its replicas and placement as Swarm reports them, and the console's last version
@@ -20,5 +23,12 @@ record ServiceRow(ServiceStatus swarm, VersionChange lastChange, String lastChan
     /** When Swarm last changed the service, empty when it does not say. */
     public String updatedAt() {
         return When.utc(swarm.updatedAt());
+    }
+
+    /** The nodes the running tasks are on, a node with several of them once with their count: "node1, node3 ×2". */
+    public String placement() {
+        Map<String, Long> tasks = swarm.nodes().stream().collect(Collectors.groupingBy(n -> n, TreeMap::new, Collectors.counting()));
+        return tasks.entrySet().stream().map(e -> e.getKey() + (e.getValue() > 1 ? " ×" + e.getValue() : ""))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -111,7 +111,7 @@ class DashboardPagesTest extends ConsoleApiTest {
                 .andExpect(content().string(containsString(DashboardViews.ONE_SHOT_NOTE)))
                 .andExpect(content().string(containsString("2.13.10")))
                 .andExpect(content().string(containsString("2026-03-01 10:15:30 UTC")))
-                .andExpect(content().string(containsString("infra1, infra3")))
+                .andExpect(content().string(containsString("<td class=\"small\">infra1, infra3</td>")))
                 .andExpect(content().string(containsString("asked through infra1")))
                 .andExpect(content().string(matchesPattern("(?s).*class=\"health-item failing\">\\s*<span class=\"badge error\">KO</span>\\s*<strong>db</strong>.*")))
                 .andExpect(content().string(matchesPattern("(?s).*<span class=\"badge ok\">OK</span>\\s*<strong>Reemo SWARM</strong>.*")))
