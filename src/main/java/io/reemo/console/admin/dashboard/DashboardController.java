@@ -49,6 +49,7 @@ class DashboardController {
         Optional<Snapshot> snapshot = snapshots.current(id);
         model.addAttribute("environmentId", id);
         model.addAttribute("snapshot", snapshot.orElse(null));
+        model.addAttribute("lastDeploys", views.lastDeploys(id));
         snapshot.ifPresent(s -> {
             model.addAttribute("clusters", views.clusters(environment, s));
             model.addAttribute("takenAt", When.utc(s.takenAt()));

@@ -8,7 +8,9 @@ import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
 import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.job.Job;
 import io.reemo.console.job.JobNotFoundException;
+import io.reemo.console.job.JobQuery;
 import io.reemo.console.job.Jobs;
 import io.reemo.console.swarm.SwarmStatus;
 import io.reemo.console.swarm.SwarmStatus.NodeStatus;
@@ -91,6 +93,19 @@ class DashboardViews {
             level = Level.worst(level, Level.WARN);
         }
         return new ServiceRow(service, last, result, level, oneShot ? ONE_SHOT_NOTE : "");
+    }
+
+    /** @param at when the job was started, in UTC */
+    record LastDeploy(Job job, String at) {
+    }
+
+    /** The last install and the last update of the environment, those that exist: what put the services there. */
+    List<LastDeploy> lastDeploys(long environmentId) {
+        List<LastDeploy> last = new ArrayList<>();
+        for (String type : List.of("install", "update")) {
+            jobs.history(new JobQuery(environmentId, null, type, 1)).forEach(job -> last.add(new LastDeploy(job, When.utc(job.createdAt()))));
+        }
+        return last;
     }
 
     private String jobResult(long jobId) {

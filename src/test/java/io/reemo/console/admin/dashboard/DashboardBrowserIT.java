@@ -88,6 +88,7 @@ class DashboardBrowserIT {
         assertThat(text("service-traefik")).contains("3/3 (global)").contains("node1, node2, node3");
         assertThat(text("service-reemo_db")).contains("0/0").contains("one-shot job");
         assertThat(text("node-node1")).contains("reachable").contains("manager");
+        assertThat(text("last-deploys")).contains("Last install: #").contains("succeeded");
         assertThat(text("healthcheck")).contains(PORTAL_URL).contains("asked through node").contains("api").contains("provision-api")
                 .contains("Reemo SWARM").doesNotContain("No node answered");
         assertThat(browser.driver().findElements(By.cssSelector("#healthcheck .badge.error"))).isEmpty();

@@ -115,7 +115,8 @@ class DashboardPagesTest extends ConsoleApiTest {
                 .andExpect(content().string(containsString("asked through infra1")))
                 .andExpect(content().string(matchesPattern("(?s).*class=\"health-item failing\">\\s*<span class=\"badge error\">KO</span>\\s*<strong>db</strong>.*")))
                 .andExpect(content().string(matchesPattern("(?s).*<span class=\"badge ok\">OK</span>\\s*<strong>Reemo SWARM</strong>.*")))
-                .andExpect(content().string(containsString("Nodes read at ")));
+                .andExpect(content().string(containsString("Nodes read at ")))
+                .andExpect(content().string(containsString("Never installed by this console.")));
     }
 
     @Test
