@@ -68,14 +68,20 @@ class PortalHealth {
     private Check check(Cluster cluster, String portal) {
         Map<String, String> failures = new LinkedHashMap<>();
         for (Node node : cluster.nodes()) {
+            Answer answer;
             try {
-                Answer answer = get(node.address(), portal);
+                answer = get(node.address(), portal);
+            } catch (IOException | IllegalArgumentException e) {
+                failures.put(node.name(), e.getMessage());
+                continue;
+            }
+            try {
                 HealthItem tree = HealthItem.parse(portal, json.readTree(answer.body()));
                 String problem = answer.status() == 200 ? null
                         : node.name() + " answered HTTP " + answer.status() + " with this tree.";
                 return new Check(cluster.group(), portal, node.name(), tree, problem);
-            } catch (IOException | JacksonException | IllegalArgumentException e) {
-                failures.put(node.name(), e.getMessage());
+            } catch (JacksonException notJson) {
+                failures.put(node.name(), "HTTP " + answer.status() + ", not JSON: " + abbreviate(answer.body()));
             }
         }
         List<String> lines = new ArrayList<>();
@@ -128,6 +134,11 @@ class PortalHealth {
             socket.close();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
+    }
+
+    private static String abbreviate(String body) {
+        String line = body.strip().replaceAll("\\s+", " ");
+        return line.length() <= 80 ? line : line.substring(0, 80) + "…";
     }
 
     private static String read(InputStream in) throws IOException {

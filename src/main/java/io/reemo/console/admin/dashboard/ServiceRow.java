@@ -25,7 +25,7 @@ record ServiceRow(ServiceStatus swarm, VersionChange lastChange, String lastChan
         return When.utc(swarm.updatedAt());
     }
 
-    /** The nodes the running tasks are on, a node with several of them once with their count: "node1, node3 ×2". */
+    /** The nodes the running tasks are on, a node with several of them once with their count, as {@code node1, node3 ×2}. */
     public String placement() {
         Map<String, Long> tasks = swarm.nodes().stream().collect(Collectors.groupingBy(n -> n, TreeMap::new, Collectors.counting()));
         return tasks.entrySet().stream().map(e -> e.getKey() + (e.getValue() > 1 ? " ×" + e.getValue() : ""))

@@ -63,6 +63,17 @@ class PortalHealthTest {
     }
 
     @Test
+    void anAnswerThatIsNotTheTreeIsQuotedShortly() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture.supplyAsync(() -> answer(server, "502 Bad Gateway", "traefik stand-in: no route for host 'x'\n"));
+            PortalHealth.Check check = portalHealth(server.getLocalPort()).check(environment("portal.example.com")).get(0);
+
+            assertThat(check.tree()).isNull();
+            assertThat(check.problem()).contains("infra1: HTTP 502, not JSON: traefik stand-in: no route for host 'x'");
+        }
+    }
+
+    @Test
     void isOffUnlessHealthcheckEnableIsTrue() {
         Environment environment = Fixtures.withGroup(Fixtures.cluster(), "infra_manager", "PORTAL_URL", "portal.example.com");
         assertThat(portalHealth(1).check(environment)).isEmpty();
