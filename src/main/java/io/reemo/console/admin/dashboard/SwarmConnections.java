@@ -63,6 +63,10 @@ class SwarmConnections {
         }
         close(key);
         for (Node node : cluster.nodes()) {
+            if (node.hostKeySha256() == null) {
+                unreachable.put(node.name(), "its host key is not pinned yet, and the console connects to pinned nodes only");
+                continue;
+            }
             try {
                 Open fresh = connect(node);
                 if (!swarmActive(fresh)) {
