@@ -67,8 +67,14 @@ class SwarmConnections {
                 unreachable.put(node.name(), "its host key is not pinned yet, and the console connects to pinned nodes only");
                 continue;
             }
+            Open fresh;
             try {
-                Open fresh = connect(node);
+                fresh = connect(node);
+            } catch (RuntimeException e) {
+                unreachable.put(node.name(), e.getMessage());
+                continue;
+            }
+            try {
                 if (!swarmActive(fresh)) {
                     fresh.close();
                     return ClusterState.unread(cluster.group(), node.name(), unreachable,
@@ -78,6 +84,7 @@ class SwarmConnections {
                 open.put(key, fresh);
                 return ClusterState.read(cluster.group(), node.name(), swarm, unreachable);
             } catch (RuntimeException e) {
+                fresh.close();
                 unreachable.put(node.name(), e.getMessage());
             }
         }

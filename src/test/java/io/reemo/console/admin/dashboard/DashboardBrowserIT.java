@@ -12,6 +12,7 @@ import io.reemo.console.support.Browser;
 import io.reemo.console.support.TestBed;
 import java.io.File;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard in Chromium on the real test bed: a 3-node cluster installed through the API with the healthcheck on,
- * then a service scaled behind the console's back, which the open page shows without a reload. The bed's Traefik
+ * then an api update through the API and a service scaled behind the console's back, both of which the open page
+ * shows without a reload. The bed's Traefik
  * stand-in speaks plain HTTP on port 80, hence console.healthcheck.scheme=http.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -100,6 +102,14 @@ class DashboardBrowserIT {
         browser.screenshot("dashboard-healthcheck");
 
         ((JavascriptExecutor) browser.driver()).executeScript("window.dashboardNotReloaded = true;");
+        JsonNode update = api.runJob(environmentId, Map.of("type", "update", "tags", List.of("api"),
+                "versions", Map.of("DOCKER_VERSION_API", "2.14.0")), JOB_TIMEOUT);
+        assertThat(update.get("status").asString()).as(api.log(update)).isEqualTo("succeeded");
+        By apiVersion = By.cssSelector("#service-reemo_api .version");
+        browser.waitUpTo(LIVE_UPDATE).until(ExpectedConditions.textToBe(apiVersion, "2.14.0"));
+        assertThat(text("service-reemo_api")).contains("2.13.10 → 2.14.0 by job #" + update.get("id").asLong()).contains("succeeded");
+        assertThat(text("last-deploys")).contains("Last update: #" + update.get("id").asLong());
+
         scaleOnNode1("reemo_api", 2);
 
         By apiReplicas = By.cssSelector("#service-reemo_api .replicas");

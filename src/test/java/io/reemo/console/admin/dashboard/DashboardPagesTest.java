@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.reemo.console.deploy.DeploymentRecords;
 import io.reemo.console.environment.ConsoleApiTest;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Fixtures;
@@ -38,6 +39,8 @@ class DashboardPagesTest extends ConsoleApiTest {
     private Environments environments;
     @Autowired
     private JsonMapper json;
+    @Autowired
+    private DeploymentRecords records;
     @MockitoBean
     private SwarmConnections swarms;
     @MockitoBean
@@ -86,6 +89,7 @@ class DashboardPagesTest extends ConsoleApiTest {
     @Test
     void theDashboardShowsNodesServicesAndTheHealthcheckTreeWithWhatIsWrongInRed() throws Exception {
         long id = environments.save(Fixtures.cluster()).id();
+        records.recordVersionChange(id, 424_242, "DOCKER_VERSION_API", "2.12.0", "2.13.10");
         when(swarms.read(any(), any())).thenReturn(new ClusterState("infra_manager", "infra1",
                 new SwarmStatus(List.of(swarmNode("infra1", "10.0.0.1", "ready"), swarmNode("infra3", "10.0.0.3", "down")),
                         List.of(service("reemo_api", 4, 2), service("reemo_db", 1, 0), service("reemo_portal", 2, 2))),
@@ -111,6 +115,7 @@ class DashboardPagesTest extends ConsoleApiTest {
                 .andExpect(content().string(containsString(DashboardViews.ONE_SHOT_NOTE)))
                 .andExpect(content().string(containsString("2.13.10")))
                 .andExpect(content().string(containsString("2026-03-01 10:15:30 UTC")))
+                .andExpect(content().string(matchesPattern("(?s).*id=\"service-reemo_api\".*?2.12.0 → 2.13.10</span> by\\s*<a href=\"/jobs/424242\">job #424242</a>.*?job deleted.*")))
                 .andExpect(content().string(containsString("<td class=\"small\">infra1, infra3</td>")))
                 .andExpect(content().string(containsString("asked through infra1")))
                 .andExpect(content().string(matchesPattern("(?s).*class=\"health-item failing\">\\s*<span class=\"badge error\">KO</span>\\s*<strong>db</strong>.*")))
