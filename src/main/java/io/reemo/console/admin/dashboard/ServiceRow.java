@@ -20,6 +20,12 @@ record ServiceRow(ServiceStatus swarm, VersionChange lastChange, String lastChan
         return swarm.running() + "/" + swarm.desired() + (swarm.global() ? " (global)" : "");
     }
 
+    /** The console's last version change, {@code before → after}; before is the catalogue's default when the inventory set none. */
+    public String change() {
+        return lastChange == null ? ""
+                : (lastChange.versionBefore() == null ? "default version" : lastChange.versionBefore()) + " → " + lastChange.versionAfter();
+    }
+
     /** When Swarm last changed the service, empty when it does not say. */
     public String updatedAt() {
         return When.utc(swarm.updatedAt());

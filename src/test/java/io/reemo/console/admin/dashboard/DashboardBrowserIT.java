@@ -107,7 +107,8 @@ class DashboardBrowserIT {
         assertThat(update.get("status").asString()).as(api.log(update)).isEqualTo("succeeded");
         By apiVersion = By.cssSelector("#service-reemo_api .version");
         browser.waitUpTo(LIVE_UPDATE).until(ExpectedConditions.textToBe(apiVersion, "2.14.0"));
-        assertThat(text("service-reemo_api")).contains("2.13.10 → 2.14.0 by job #" + update.get("id").asLong()).contains("succeeded");
+        browser.waitUpTo(LIVE_UPDATE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("service-reemo_api"), "succeeded"));
+        assertThat(text("service-reemo_api")).contains("default version → 2.14.0 by job #" + update.get("id").asLong());
         assertThat(text("last-deploys")).contains("Last update: #" + update.get("id").asLong());
 
         scaleOnNode1("reemo_api", 2);

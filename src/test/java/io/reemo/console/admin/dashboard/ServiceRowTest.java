@@ -2,6 +2,7 @@ package io.reemo.console.admin.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reemo.console.deploy.DeploymentRecords.VersionChange;
 import io.reemo.console.swarm.SwarmStatus.ServiceStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,13 @@ class ServiceRowTest {
         assertThat(row.placement()).isEqualTo("node1, node2, node3 ×2");
         assertThat(row.replicas()).isEqualTo("4/4");
         assertThat(api.version()).isEqualTo("2.13.10");
+    }
+
+    @Test
+    void aChangeFromTheDefaultVersionSaysSo() {
+        VersionChange change = new VersionChange(1, 2, "DOCKER_VERSION_API", null, "2.14.0", null);
+        assertThat(new ServiceRow(service("r/reemoinfraapi:2.14.0"), change, "succeeded", Level.OK, "").change())
+                .isEqualTo("default version → 2.14.0");
     }
 
     @Test
