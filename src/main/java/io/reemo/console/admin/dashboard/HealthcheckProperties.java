@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * address, with the portal's name as Host header and TLS server name, so that the name need not resolve from
  * the console's machine.
  *
- * @param scheme  {@code https} (Traefik's entry point, the certificate checked against the portal name) or
+ * @param scheme  {@code https} (Traefik's entry point; the certificate checked against the portal name unless Traefik
+ *                serves its own self-signed one) or
  *                {@code http} (e.g. the test bed's Traefik stand-in, which terminates no TLS)
  * @param port    defaults to 443 for https, 80 for http
  * @param timeout per node, to connect and to read the answer

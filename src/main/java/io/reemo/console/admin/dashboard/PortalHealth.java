@@ -2,6 +2,7 @@ package io.reemo.console.admin.dashboard;
 
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.EffectiveVariables;
+import io.reemo.console.environment.EffectiveVariables.TraefikCertMode;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
 import io.reemo.console.environment.VariableCatalogue;
@@ -10,7 +11,8 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,18 +63,19 @@ class PortalHealth {
             EffectiveVariables vars = variables.effective(environment, cluster);
             Optional<String> portal = vars.text("PORTAL_URL").map(PortalHealth::host).filter(h -> !h.isEmpty());
             if (cluster.servesPortal() && vars.isTrue("HEALTHCHECK_ENABLE") && portal.isPresent()) {
-                checks.add(check(cluster, portal.get()));
+                // Traefik's own self-signed certificate cannot be verified; the request carries nothing secret
+                checks.add(check(cluster, portal.get(), vars.traefikCertMode() != TraefikCertMode.SELF_SIGNED));
             }
         }
         return checks;
     }
 
-    private Check check(Cluster cluster, String portal) {
+    private Check check(Cluster cluster, String portal, boolean verifyCertificate) {
         Map<String, String> failures = new LinkedHashMap<>();
         for (Node node : cluster.nodes()) {
             Answer answer;
             try {
-                answer = get(node.address(), portal);
+                answer = get(node.address(), portal, verifyCertificate);
             } catch (IOException | IllegalArgumentException e) {
                 failures.put(node.name(), e.getMessage());
                 continue;
@@ -94,9 +99,9 @@ class PortalHealth {
     }
 
     /** HTTP/1.0, so the answer is the body up to the end of the stream, never chunked. */
-    private Answer get(String address, String portal) throws IOException {
+    private Answer get(String address, String portal, boolean verifyCertificate) throws IOException {
         int timeout = (int) properties.timeout().toMillis();
-        try (Socket socket = open(address, portal, timeout)) {
+        try (Socket socket = open(address, portal, verifyCertificate, timeout)) {
             String request = "GET " + PATH + " HTTP/1.0\r\nHost: " + portal + "\r\nAccept: application/json\r\n"
                     + "User-Agent: reemo-infra-console\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
@@ -115,8 +120,11 @@ class PortalHealth {
         }
     }
 
-    /** For https, the portal's name goes in SNI and is what the certificate must match (not the node's address). */
-    private Socket open(String address, String portal, int timeout) throws IOException {
+    /**
+     * For https, the portal's name goes in SNI and is what the certificate must match (not the node's address), checked
+     * against the JDK's trusted authorities unless {@code verifyCertificate} is false.
+     */
+    private Socket open(String address, String portal, boolean verifyCertificate, int timeout) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(address, properties.port()), timeout);
@@ -124,16 +132,41 @@ class PortalHealth {
             if (!properties.tls()) {
                 return socket;
             }
-            SSLSocket tls = (SSLSocket) SSLContext.getDefault().getSocketFactory().createSocket(socket, portal, properties.port(), true);
-            SSLParameters parameters = tls.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            tls.setSSLParameters(parameters);
+            SSLContext context = verifyCertificate ? SSLContext.getDefault() : unverified();
+            SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, portal, properties.port(), true);
+            if (verifyCertificate) {
+                SSLParameters parameters = tls.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                tls.setSSLParameters(parameters);
+            }
             tls.startHandshake();
             return tls;
-        } catch (IOException | NoSuchAlgorithmException e) {
+        } catch (IOException | GeneralSecurityException e) {
             socket.close();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
+    }
+
+    /** TLS that accepts any certificate: only for Traefik's self-signed one, which no authority vouches for. */
+    private static SSLContext unverified() throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                // the console is the client
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                // self-signed by Traefik itself: nothing to check it against
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        return context;
     }
 
     private static String abbreviate(String body) {

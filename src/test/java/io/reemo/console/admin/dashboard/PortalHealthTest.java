@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Fixtures;
 import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.pki.CertificateAuthority;
+import io.reemo.console.pki.IssuedCertificate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,9 +14,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,6 +80,26 @@ class PortalHealthTest {
     }
 
     @Test
+    void overHttpsTraefiksSelfSignedCertificateIsAcceptedAndAnUploadedOneMustBeTrusted() throws Exception {
+        IssuedCertificate certificate = CertificateAuthority.generate("Not a public CA")
+                .issue("portal.example.com", List.of("portal.example.com"), List.of());
+        try (ServerSocket server = tlsServer(certificate)) {
+            CompletableFuture<String> request = CompletableFuture.supplyAsync(() -> answer(server, "200 OK", TREE));
+            PortalHealth.Check check = portalHealth("https", server.getLocalPort()).check(environment("portal.example.com")).get(0);
+
+            assertThat(check.problem()).isNull();
+            assertThat(check.tree().version()).isEqualTo("2.14.4");
+            assertThat(request.get()).contains("Host: portal.example.com");
+
+            CompletableFuture.runAsync(() -> answer(server, "200 OK", TREE));
+            Environment uploaded = Fixtures.withAll(environment("portal.example.com"), "TRAEFIK_CERT_MODE", "uploaded");
+            PortalHealth.Check refused = portalHealth("https", server.getLocalPort()).check(uploaded).get(0);
+            assertThat(refused.tree()).isNull();
+            assertThat(refused.problem()).contains("infra1: ").containsIgnoringCase("certification path");
+        }
+    }
+
+    @Test
     void isOffUnlessHealthcheckEnableIsTrue() {
         Environment environment = Fixtures.withGroup(Fixtures.cluster(), "infra_manager", "PORTAL_URL", "portal.example.com");
         assertThat(portalHealth(1).check(environment)).isEmpty();
@@ -86,8 +112,24 @@ class PortalHealthTest {
     }
 
     private static PortalHealth portalHealth(int port) {
-        return new PortalHealth(new VariableCatalogue(), new HealthcheckProperties("http", port, Duration.ofSeconds(2)),
+        return portalHealth("http", port);
+    }
+
+    private static PortalHealth portalHealth(String scheme, int port) {
+        return new PortalHealth(new VariableCatalogue(), new HealthcheckProperties(scheme, port, Duration.ofSeconds(2)),
                 JsonMapper.builder().build());
+    }
+
+    private static ServerSocket tlsServer(IssuedCertificate certificate) throws Exception {
+        char[] password = "test".toCharArray();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("portal", certificate.privateKey(), password, new Certificate[] {certificate.certificate(), certificate.issuer()});
+        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(keys, password);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(managers.getKeyManagers(), null, null);
+        return context.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress());
     }
 
     /** The cluster fixture with one node, on the loopback address. */
