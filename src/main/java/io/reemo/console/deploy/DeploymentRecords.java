@@ -21,6 +21,10 @@ public class DeploymentRecords {
     public record VersionChange(long id, long jobId, String variable, String versionBefore, String versionAfter, OffsetDateTime at) {
     }
 
+    /** One certificate of the internal PKI ({@code ca} for the authority, else the service it was issued to). */
+    public record InternalCertificate(String name, OffsetDateTime notAfter) {
+    }
+
     public Optional<OffsetDateTime> databaseInitializedAt(long environmentId) {
         return db.sql("SELECT db_initialized_at FROM deployment_state WHERE environment_id = ? AND db_initialized_at IS NOT NULL")
                 .param(environmentId).query(OffsetDateTime.class).optional();
@@ -50,6 +54,12 @@ public class DeploymentRecords {
     public List<VersionChange> versionChanges(long environmentId) {
         return db.sql("SELECT id, job_id, variable, version_before, version_after, at FROM version_change WHERE environment_id = ? ORDER BY id DESC")
                 .param(environmentId).query(VersionChange.class).list();
+    }
+
+    /** The internal PKI's certificates with their expiry, without any key (see InternalPki). */
+    public List<InternalCertificate> internalCertificates(long environmentId) {
+        return db.sql("SELECT name, not_after FROM pki_material WHERE environment_id = ? ORDER BY name")
+                .param(environmentId).query(InternalCertificate.class).list();
     }
 
     private void ensureRow(long environmentId) {

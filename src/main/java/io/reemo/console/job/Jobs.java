@@ -174,6 +174,15 @@ public class Jobs implements SmartLifecycle {
         return lifecycleRunning;
     }
 
+    /**
+     * Stopping is the console's shutdown (running jobs are interrupted, the threads end), so a pause of the context,
+     * as Spring's test context cache makes between test classes, must not stop this.
+     */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     /** Stops first: before the live streams close and before the web server shuts down. */
     @Override
     public int getPhase() {

@@ -151,6 +151,15 @@ public class LogFollowers implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Stopping is the console's shutdown (running jobs are interrupted, the threads end), so a pause of the context,
+     * as Spring's test context cache makes between test classes, must not stop this.
+     */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     /** After the runner (which interrupts jobs), before the web server's graceful shutdown. */
     @Override
     public int getPhase() {

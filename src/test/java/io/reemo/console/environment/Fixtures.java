@@ -87,4 +87,15 @@ public final class Fixtures {
             return new Node(n.name(), n.address(), n.sshPort(), n.sshUser(), n.auth(), n.hostKeySha256(), vars, n.facts());
         }).toList())).toList());
     }
+
+    /**
+     * A copy whose nodes are 127.0.0.N port 1, where nothing listens: for tests that start a real job, which then
+     * fails at once without a packet leaving the machine.
+     */
+    public static Environment onLoopback(Environment environment) {
+        int[] next = {1};
+        return environment.withClusters(environment.clusters().stream().map(c -> c.withNodes(c.nodes().stream().map(n ->
+                new Node(n.name(), "127.0.0." + next[0]++, 1, n.sshUser(), n.auth(), n.hostKeySha256(), n.vars(), n.facts())
+        ).toList())).toList());
+    }
 }

@@ -1,0 +1,89 @@
+package io.reemo.console.admin.dashboard;
+
+import io.reemo.console.deploy.DeploymentRecords;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.job.Job;
+import io.reemo.console.job.JobQuery;
+import io.reemo.console.job.JobStatus;
+import io.reemo.console.job.Jobs;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The console's home: every environment with its state at a glance. The health cell of each row is a fragment
+ * polled from the same shared snapshot as the dashboard.
+ */
+@Controller
+class EnvironmentListController {
+
+    static final String PAGE = "admin/environments";
+    static final String GLANCE = "admin/environments :: glance";
+
+    /**
+     * @param versions  component → image tag the console deploys (what the last install or update put in place)
+     * @param installed whether an install job ever succeeded
+     * @param lastJob   {@code null} when no job ever ran
+     */
+    record Row(Environment environment, Map<String, String> versions, boolean installed, boolean maintenance, Job lastJob) {
+
+        /** The three that define a release, for the row; the rest in the tooltip. */
+        public String mainVersions() {
+            return "portal " + versions.get("portal") + " · api " + versions.get("api") + " · db " + versions.get("db");
+        }
+
+        public String allVersions() {
+            StringBuilder all = new StringBuilder();
+            versions.forEach((component, version) -> all.append(all.isEmpty() ? "" : ", ").append(component).append(' ').append(version));
+            return all.toString();
+        }
+    }
+
+    private final Environments environments;
+    private final VariableCatalogue variables;
+    private final DeploymentRecords records;
+    private final Jobs jobs;
+    private final DashboardSnapshots snapshots;
+    private final DashboardViews views;
+
+    EnvironmentListController(Environments environments, VariableCatalogue variables, DeploymentRecords records, Jobs jobs,
+                              DashboardSnapshots snapshots, DashboardViews views) {
+        this.environments = environments;
+        this.variables = variables;
+        this.records = records;
+        this.jobs = jobs;
+        this.snapshots = snapshots;
+        this.views = views;
+    }
+
+    @GetMapping("/")
+    String list(Model model) {
+        model.addAttribute("rows", environments.list().stream().map(this::row).toList());
+        return PAGE;
+    }
+
+    @GetMapping("/environments/{id}/glance")
+    String glance(@PathVariable long id, Model model) {
+        Environment environment = environments.get(id);
+        Glance glance = views.glance(environment, snapshots.current(id));
+        model.addAttribute("glance", glance);
+        model.addAttribute("takenAt", When.utc(glance.takenAt()));
+        return GLANCE;
+    }
+
+    private Row row(Environment environment) {
+        long id = environment.id();
+        Map<String, String> versions = new TreeMap<>();
+        environment.clusters().stream().findFirst().map(cluster -> variables.effective(environment, cluster))
+                .ifPresent(vars -> variables.defaultVersions().keySet().forEach(c -> versions.put(c, vars.version(c))));
+        boolean installed = !jobs.history(new JobQuery(id, JobStatus.SUCCEEDED, "install", 1)).isEmpty();
+        List<Job> last = jobs.history(new JobQuery(id, null, null, 1));
+        return new Row(environment, versions, installed, records.maintenance(id), last.isEmpty() ? null : last.get(0));
+    }
+}
