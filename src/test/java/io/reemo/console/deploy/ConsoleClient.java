@@ -66,6 +66,19 @@ public final class ConsoleClient {
         return id;
     }
 
+    /**
+     * Imports the inventory, pins the host keys and installs with INIT_DB, as the pages of an installed environment
+     * need it; fails the test with the job's log unless the install succeeds. Returns the environment id.
+     */
+    public long importAndInstall(String name, String inventory, io.reemo.console.support.TestBed bed) throws InterruptedException {
+        long id = importAndPin(name, inventory, bed);
+        JsonNode install = runJob(id, Map.of("type", "install", "initDb", true), Duration.ofMinutes(6));
+        if (!"succeeded".equals(install.get("status").asString())) {
+            throw new AssertionError("install " + install.get("status").asString() + ":\n" + log(install));
+        }
+        return id;
+    }
+
     /** Starts a job and waits for its end; returns the finished job. */
     public JsonNode runJob(long environmentId, Map<String, Object> request, Duration timeout) throws InterruptedException {
         Response started = post("/api/v1/environments/" + environmentId + "/jobs", request);

@@ -12,6 +12,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
@@ -52,8 +53,14 @@ public final class Browser implements AutoCloseable {
         driver.get(baseUrl + path);
     }
 
-    /** Signs in through the login form, as a person would. */
+    /** Signs in through the login form, as a person would, and waits until the console lets them in. */
     public void login(String user, String password) {
+        submitLogin(user, password);
+        waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /** Fills in and sends the login form, whatever the console answers. */
+    public void submitLogin(String user, String password) {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);

@@ -24,7 +24,7 @@ class LoginBrowserIT {
             assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
             browser.screenshot("login");
 
-            browser.login("admin", "wrong");
+            browser.submitLogin("admin", "wrong");
             assertThat(browser.driver().findElement(By.cssSelector(".alert.error")).getText()).contains("Wrong user name or password");
 
             browser.login("admin", "browser-pass");

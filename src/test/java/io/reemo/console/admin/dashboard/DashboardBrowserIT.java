@@ -61,9 +61,7 @@ class DashboardBrowserIT {
         api = new ConsoleClient(port, "admin", PASSWORD);
         String inventory = BedInventories.simpleCluster(bed, PORTAL_URL).replace("PORTAL_URL: \"" + PORTAL_URL + "\"\n",
                 "PORTAL_URL: \"" + PORTAL_URL + "\"\n        HEALTHCHECK_ENABLE: \"true\"\n");
-        environmentId = api.importAndPin("dash-" + System.nanoTime(), inventory, bed);
-        JsonNode install = api.runJob(environmentId, Map.of("type", "install", "initDb", true), JOB_TIMEOUT);
-        assertThat(install.get("status").asString()).as(api.log(install)).isEqualTo("succeeded");
+        environmentId = api.importAndInstall("dash-" + System.nanoTime(), inventory, bed);
         browser = new Browser("http://localhost:" + port);
         browser.login("admin", PASSWORD);
     }

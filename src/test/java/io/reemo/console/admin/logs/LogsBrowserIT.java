@@ -66,13 +66,10 @@ class LogsBrowserIT {
         FileSystemUtils.deleteRecursively(new File("target/test-data/logs-browser"));
         bed.reset();
         api = new ConsoleClient(port, "admin", PASSWORD);
-        environmentId = api.importAndPin("logs-" + System.nanoTime(), BedInventories.simpleCluster(bed, PORTAL_URL), bed);
-        JsonNode install = api.runJob(environmentId, Map.of("type", "install", "initDb", true), Duration.ofMinutes(6));
-        assertThat(install.get("status").asString()).as(api.log(install)).isEqualTo("succeeded");
+        environmentId = api.importAndInstall("logs-" + System.nanoTime(), BedInventories.simpleCluster(bed, PORTAL_URL), bed);
         page = new Browser("http://127.0.0.1:" + port);
         browser = page.driver();
         page.login("admin", PASSWORD);
-        page.waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     @AfterAll

@@ -7,7 +7,6 @@ import io.reemo.console.support.BedInventories;
 import io.reemo.console.support.Browser;
 import io.reemo.console.support.TestBed;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -15,7 +14,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
-import tools.jackson.databind.JsonNode;
 
 /**
  * An operator turns maintenance on from the toggle of an installed 3-node cluster on the real test bed: the
@@ -42,9 +40,7 @@ class MaintenanceBrowserIT {
     void theToggleSwitchesWhatThePortalUrlServesAndBack() throws Exception {
         bed.reset();
         ConsoleClient api = new ConsoleClient(port, "admin", "maintenance-it");
-        long id = api.importAndPin("maintenance-bed", BedInventories.simpleCluster(bed, PORTAL_URL), bed);
-        JsonNode install = api.runJob(id, Map.of("type", "install", "initDb", true), JOB_TIMEOUT);
-        assertThat(install.get("status").asString()).as(api.log(install)).isEqualTo("succeeded");
+        long id = api.importAndInstall("maintenance-bed", BedInventories.simpleCluster(bed, PORTAL_URL), bed);
         String portal = portalPage();
         assertThat(portal).contains("portal 2.12.6");
 

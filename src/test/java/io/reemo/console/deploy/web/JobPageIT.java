@@ -57,7 +57,6 @@ class JobPageIT {
         api = new ConsoleClient(port, "admin", PASSWORD);
         env = environments.save(TestBed.environment(0, "page", TestBed.get().nodes()).withId(null));
         page.login("admin", PASSWORD);
-        waitUpTo(15).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     @AfterEach
