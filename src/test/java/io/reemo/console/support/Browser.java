@@ -39,7 +39,14 @@ public final class Browser implements AutoCloseable {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--disable-quic", "--user-data-dir=" + profile, "--window-size=1280,900");
+                "--disable-quic", "--user-data-dir=" + profile, "--window-size=1280,900",
+                // Chromium still asks Google (autofill, password leak check, updates) and its search engine: no name
+                // resolves but loopback's, and anything not on loopback goes to a proxy where nothing listens.
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+                "--proxy-server=http://127.0.0.1:9",
+                "--disable-features=AutofillServerCommunication,PasswordLeakDetection,OptimizationHints,Translate,MediaRouter",
+                "--disable-domain-reliability", "--disable-client-side-phishing-detection", "--no-pings",
+                "--password-store=basic");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
