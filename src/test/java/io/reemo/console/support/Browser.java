@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -23,6 +25,8 @@ import org.springframework.util.FileSystemUtils;
 public final class Browser implements AutoCloseable {
 
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static final Set<String> JOB_ENDS = Set.of("succeeded", "failed", "cancelled", "interrupted");
 
     private final Path profile;
     private final WebDriver driver;
@@ -76,6 +80,17 @@ public final class Browser implements AutoCloseable {
 
     public WebDriverWait waitUpTo(Duration timeout) {
         return new WebDriverWait(driver, timeout);
+    }
+
+    /**
+     * On a job's live view: waits for the job to end and returns its final status. The badge is swapped in by htmx
+     * as the job moves on, so a lookup may meet the element being replaced: that is retried, not a failure.
+     */
+    public String awaitJobEnd(Duration timeout) {
+        return waitUpTo(timeout).ignoring(StaleElementReferenceException.class).until(d -> {
+            String status = d.findElement(By.id("job-badge")).getText();
+            return JOB_ENDS.contains(status) ? status : null;
+        });
     }
 
     /** Keeps a picture of what the user sees, as a build artifact under target/screenshots. */

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -20,7 +19,6 @@ import org.openqa.selenium.support.ui.Select;
 /** What an operator does on the wizard's pages in the browser, for the walks of each topology on the test bed. */
 final class WizardWalk {
 
-    private static final java.util.Set<String> FINAL = java.util.Set.of("succeeded", "failed", "cancelled", "interrupted");
 
     private final Browser browser;
     private final WebDriver driver;
@@ -150,11 +148,7 @@ final class WizardWalk {
     String runAndAwait(String button, Duration timeout) {
         driver.findElement(By.id(button)).click();
         browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/jobs/\\d+$"));
-        // The badge is swapped in as the job moves on: a lookup may meet the element being replaced.
-        return browser.waitUpTo(timeout).ignoring(StaleElementReferenceException.class).until(d -> {
-            String status = d.findElement(By.id("job-badge")).getText();
-            return FINAL.contains(status) ? status : null;
-        });
+        return browser.awaitJobEnd(timeout);
     }
 
     private void type(String name, String value) {

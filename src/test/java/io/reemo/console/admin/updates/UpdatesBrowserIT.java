@@ -139,11 +139,10 @@ class UpdatesBrowserIT {
         long start = System.nanoTime();
         browser.findElement(By.id("update-confirm-button")).click();
         page.waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches("/jobs/\\d+$"));
-        page.waitUpTo(JOB_TIMEOUT).until(d -> List.of("succeeded", "failed", "cancelled", "interrupted")
-                .contains(d.findElement(By.id("job-badge")).getText()));
+        String status = page.awaitJobEnd(JOB_TIMEOUT);
         long seconds = (System.nanoTime() - start) / 1_000_000_000;
         page.screenshot("update-job-" + browser.getCurrentUrl().replaceAll(".*/", ""));
-        assertThat(text("#job-badge")).as(text("#log")).isEqualTo("succeeded");
+        assertThat(status).as(text("#log")).isEqualTo("succeeded");
         assertThat(text("#log")).contains("update service reemo_api");
         return seconds;
     }
