@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class EffectiveVariables {
 
     /** {@code {{ NAME }}}: the only Jinja the console evaluates, as the role's own defaults use it. */
-    static final Pattern REFERENCE = Pattern.compile("^\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}$");
+    public static final Pattern REFERENCE = Pattern.compile("^\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}$");
     private static final int MAX_REFERENCE_DEPTH = 8;
 
     /** Where the Traefik certificate comes from (decisions.md §13). */

@@ -1,5 +1,6 @@
 package io.reemo.console.environment;
 
+import io.reemo.console.environment.VariableSite;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.reemo.console.secrets.SecretMasker;
 import java.util.HashMap;

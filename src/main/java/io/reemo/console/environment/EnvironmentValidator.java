@@ -1,5 +1,8 @@
 package io.reemo.console.environment;
 
+import io.reemo.console.environment.validation.TopologyChecks;
+import io.reemo.console.environment.validation.SettingsChecks;
+import io.reemo.console.environment.validation.VariableChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

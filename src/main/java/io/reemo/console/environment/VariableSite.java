@@ -1,5 +1,9 @@
 package io.reemo.console.environment;
 
+import io.reemo.console.environment.Node;
+import io.reemo.console.environment.Location;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Cluster;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,10 +16,10 @@ import java.util.Set;
  *
  * @param cluster the cluster of a group or host site, {@code null} for {@code all.vars}
  */
-record VariableSite(Location location, Map<String, Object> vars, Cluster cluster) {
+public record VariableSite(Location location, Map<String, Object> vars, Cluster cluster) {
 
     /** Every site, in inventory order; {@code portal_manager} once, before its first child. */
-    static List<VariableSite> of(Environment environment) {
+    public static List<VariableSite> of(Environment environment) {
         List<VariableSite> sites = new ArrayList<>();
         sites.add(new VariableSite(Location.ALL_VARS, environment.vars(), null));
         Set<String> parents = new HashSet<>();

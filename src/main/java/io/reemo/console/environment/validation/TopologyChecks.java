@@ -1,5 +1,14 @@
-package io.reemo.console.environment;
+package io.reemo.console.environment.validation;
 
+import io.reemo.console.environment.Topology;
+import io.reemo.console.environment.SshAuth;
+import io.reemo.console.environment.SourcePositions;
+import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.NodeFacts;
+import io.reemo.console.environment.Node;
+import io.reemo.console.environment.Location;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Cluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The shape of an environment: its clusters, their nodes, how to reach them, and the hardware they need. */
-final class TopologyChecks {
+public final class TopologyChecks {
 
     private static final Set<String> CLUSTER_GROUPS = Set.of(Cluster.INFRA, Cluster.API, Cluster.PORTAL_USER, Cluster.PORTAL_ADMIN);
 
@@ -28,7 +37,7 @@ final class TopologyChecks {
     private TopologyChecks() {
     }
 
-    static List<Problem> check(Environment environment, List<Environment> others, SourcePositions positions) {
+    public static List<Problem> check(Environment environment, List<Environment> others, SourcePositions positions) {
         List<Problem> problems = new ArrayList<>();
         if (environment.name() == null || environment.name().isBlank() || environment.name().length() > 100) {
             problems.add(Problem.error("NAME", "An environment needs a name of 1 to 100 characters."));

@@ -1,5 +1,16 @@
-package io.reemo.console.environment;
+package io.reemo.console.environment.validation;
 
+import io.reemo.console.environment.VariableSite;
+import io.reemo.console.environment.VariableType;
+import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.environment.Variable;
+import io.reemo.console.environment.SourcePositions;
+import io.reemo.console.environment.Scope;
+import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.Location;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.EffectiveVariables;
+import io.reemo.console.environment.Cluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,17 +18,17 @@ import java.util.regex.Matcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The per-variable rules: known or not, scope, Jinja, then the value's type and format ({@link TypeChecks}). */
-final class VariableChecks {
+public final class VariableChecks {
 
     private final VariableCatalogue catalogue;
     private final TypeChecks types;
 
-    VariableChecks(VariableCatalogue catalogue, JsonMapper json) {
+    public VariableChecks(VariableCatalogue catalogue, JsonMapper json) {
         this.catalogue = catalogue;
         this.types = new TypeChecks(json);
     }
 
-    List<Problem> check(Environment environment, SourcePositions positions) {
+    public List<Problem> check(Environment environment, SourcePositions positions) {
         List<Problem> problems = new ArrayList<>();
         for (VariableSite site : VariableSite.of(environment)) {
             site.vars().forEach((name, value) -> {

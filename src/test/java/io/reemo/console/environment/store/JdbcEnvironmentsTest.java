@@ -1,8 +1,15 @@
-package io.reemo.console.environment;
+package io.reemo.console.environment.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reemo.console.environment.NodeFacts;
+import io.reemo.console.environment.Fixtures;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.EnvironmentNotFoundException;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.DuplicateEnvironmentNameException;
+import io.reemo.console.environment.ConsoleApiTest;
 import io.reemo.console.secrets.SecretMasker;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

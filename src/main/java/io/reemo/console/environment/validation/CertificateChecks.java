@@ -1,4 +1,4 @@
-package io.reemo.console.environment;
+package io.reemo.console.environment.validation;
 
 import java.io.IOException;
 import java.io.StringReader;

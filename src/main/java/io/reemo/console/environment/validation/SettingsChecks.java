@@ -1,5 +1,13 @@
-package io.reemo.console.environment;
+package io.reemo.console.environment.validation;
 
+import io.reemo.console.environment.VariableSite;
+import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.environment.SourcePositions;
+import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.Location;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.EffectiveVariables;
+import io.reemo.console.environment.Cluster;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,17 +17,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Rules across variables and clusters: required settings, dedicated mode, crons, database, certificates. */
-final class SettingsChecks {
+public final class SettingsChecks {
 
     private static final List<String> EXTERNAL_DB = List.of("DB_HOST", "DB_USER", "DB_USER_PASSWORD", "DB_NAME", "DB_DIALECT");
 
     private final VariableCatalogue catalogue;
 
-    SettingsChecks(VariableCatalogue catalogue) {
+    public SettingsChecks(VariableCatalogue catalogue) {
         this.catalogue = catalogue;
     }
 
-    List<Problem> check(Environment environment, List<Environment> others, SourcePositions positions) {
+    public List<Problem> check(Environment environment, List<Environment> others, SourcePositions positions) {
         List<Problem> problems = new ArrayList<>();
         if (VariableSite.of(environment).stream().noneMatch(s -> s.vars().get("API_LICENSE") != null)) {
             problems.add(Problem.error("REQUIRED", "API_LICENSE is required: the Reemo license key (base64) in all.vars.")

@@ -1,5 +1,17 @@
-package io.reemo.console.environment;
+package io.reemo.console.environment.store;
 
+import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.environment.SecretFields;
+import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.NodeFacts;
+import io.reemo.console.environment.Node;
+import io.reemo.console.environment.InvalidEnvironmentException;
+import io.reemo.console.environment.HostKeyAlreadyPinnedException;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.EnvironmentNotFoundException;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.DuplicateEnvironmentNameException;
+import io.reemo.console.environment.validation.ValueFormats;
 import io.reemo.console.secrets.SecretBox;
 import io.reemo.console.security.AuditLog;
 import java.time.OffsetDateTime;

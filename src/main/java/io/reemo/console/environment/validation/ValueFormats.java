@@ -1,4 +1,4 @@
-package io.reemo.console.environment;
+package io.reemo.console.environment.validation;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -7,7 +7,7 @@ import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /** Format checks of single values. Pure string work: nothing here ever resolves a name. */
-final class ValueFormats {
+public final class ValueFormats {
 
     private static final Pattern IPV4 = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
@@ -98,7 +98,7 @@ final class ValueFormats {
     }
 
     /** {@code SHA256:<43 base64 characters>} as {@code ssh-keygen -l -E sha256} prints a host key. */
-    static boolean isSha256Fingerprint(String text) {
+    public static boolean isSha256Fingerprint(String text) {
         return SHA256_FINGERPRINT.matcher(text).matches();
     }
 }
