@@ -1,5 +1,6 @@
 /**
- * The day-2 console of one installed environment: its frame (header, tabs, maintenance banner) and, in
- * sub-packages by feature, the dashboard, the updates, the maintenance toggle and the service logs.
+ * The day-2 pages of one installed environment, in sub-packages by feature: the dashboard (and the list of
+ * environments), the updates, the maintenance toggle and the service logs. Each is drawn inside the environment's
+ * frame from {@code web} (header, tabs, maintenance banner), which the Settings tab and the job pages share.
  */
 package io.reemo.console.admin;

@@ -1,7 +1,7 @@
 package io.reemo.console.admin.logs;
 
-import io.reemo.console.admin.EnvironmentHeader;
-import io.reemo.console.admin.EnvironmentHeaders;
+import io.reemo.console.web.EnvironmentHeader;
+import io.reemo.console.web.EnvironmentHeaders;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;

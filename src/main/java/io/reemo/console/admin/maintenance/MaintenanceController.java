@@ -1,7 +1,7 @@
 package io.reemo.console.admin.maintenance;
 
-import io.reemo.console.admin.EnvironmentHeader;
-import io.reemo.console.admin.EnvironmentHeaders;
+import io.reemo.console.web.EnvironmentHeader;
+import io.reemo.console.web.EnvironmentHeaders;
 import io.reemo.console.deploy.JobLauncher;
 import io.reemo.console.job.Job;
 import io.reemo.console.job.JobConflictException;

@@ -1,6 +1,6 @@
 package io.reemo.console.admin.updates;
 
-import io.reemo.console.admin.EnvironmentHeaders;
+import io.reemo.console.web.EnvironmentHeaders;
 import io.reemo.console.deploy.DeployException;
 import io.reemo.console.deploy.JobLauncher;
 import io.reemo.console.deploy.JobParametersException;

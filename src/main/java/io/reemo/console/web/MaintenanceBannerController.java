@@ -1,4 +1,4 @@
-package io.reemo.console.admin;
+package io.reemo.console.web;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +21,6 @@ class MaintenanceBannerController {
     @GetMapping("/environments/{id}/banner")
     String banner(@PathVariable long id, Model model) {
         model.addAttribute("header", headers.of(id));
-        return "admin/frame :: banner";
+        return "fragments/environment-frame :: banner";
     }
 }

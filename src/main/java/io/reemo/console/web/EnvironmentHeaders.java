@@ -1,4 +1,4 @@
-package io.reemo.console.admin;
+package io.reemo.console.web;
 
 import io.reemo.console.deploy.DeploymentRecords;
 import io.reemo.console.environment.Environment;
@@ -6,7 +6,7 @@ import io.reemo.console.environment.Environments;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** Puts an environment's header into the model of any page of that environment (see templates/admin/frame.html). */
+/** Puts an environment's header into the model of any page of that environment (see templates/fragments/environment-frame.html). */
 @Component
 public class EnvironmentHeaders {
 

@@ -1,4 +1,4 @@
-package io.reemo.console.admin;
+package io.reemo.console.web;
 
 import io.reemo.console.environment.Topology;
 
