@@ -1,4 +1,4 @@
-package io.reemo.console.deploy.web;
+package io.reemo.console.jobs;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;

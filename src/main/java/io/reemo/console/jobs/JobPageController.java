@@ -1,4 +1,4 @@
-package io.reemo.console.deploy.web;
+package io.reemo.console.jobs;
 
 import io.reemo.console.deploy.JobPermissions;
 import io.reemo.console.deploy.JobTypes;

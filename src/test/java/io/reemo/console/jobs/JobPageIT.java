@@ -1,4 +1,4 @@
-package io.reemo.console.deploy.web;
+package io.reemo.console.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
