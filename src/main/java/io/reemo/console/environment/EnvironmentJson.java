@@ -101,7 +101,7 @@ public record EnvironmentJson(Long id, String name, Topology topology, Map<Strin
      * The model this JSON describes, with the write-only secrets, host keys and facts taken from {@code stored}
      * (the environment being updated, or {@code null} for a new one).
      */
-    Environment toModel(Environment stored, VariableCatalogue catalogue) {
+    public Environment toModel(Environment stored, VariableCatalogue catalogue) {
         Map<Location, Map<String, Object>> storedSites = new HashMap<>();
         if (stored != null) {
             VariableSite.of(stored).forEach(site -> storedSites.put(site.location(), site.vars()));

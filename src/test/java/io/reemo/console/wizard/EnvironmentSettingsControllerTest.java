@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.reemo.console.environment.ConsoleApiTest;
+import io.reemo.console.support.ConsoleApiTest;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Fixtures;

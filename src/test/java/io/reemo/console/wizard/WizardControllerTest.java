@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.reemo.console.environment.ConsoleApiTest;
+import io.reemo.console.support.ConsoleApiTest;
 import io.reemo.console.pki.CertificateAuthority;
 import io.reemo.console.pki.IssuedCertificate;
 import io.reemo.console.support.BedInventories;

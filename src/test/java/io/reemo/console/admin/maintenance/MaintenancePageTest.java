@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.reemo.console.deploy.DeploymentRecords;
-import io.reemo.console.environment.ConsoleApiTest;
+import io.reemo.console.support.ConsoleApiTest;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Fixtures;
 import org.junit.jupiter.api.Test;

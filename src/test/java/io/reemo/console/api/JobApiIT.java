@@ -1,10 +1,11 @@
-package io.reemo.console.deploy;
-
-import io.reemo.console.environment.InMemoryEnvironments;
+package io.reemo.console.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reemo.console.deploy.ConsoleClient;
+import io.reemo.console.deploy.TestEnvironments;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.environment.Node;
 import io.reemo.console.support.TestBed;
 import java.io.IOException;
