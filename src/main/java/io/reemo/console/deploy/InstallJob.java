@@ -56,6 +56,7 @@ class InstallJob implements JobType<InstallParameters> {
     public List<ParameterProblem> check(Environment environment, InstallParameters parameters) {
         List<ParameterProblem> problems = new ArrayList<>();
         support.requireValid(environment, problems);
+        // An environment the wizard has not stored yet has no database record: its INIT_DB is still to come.
         if (parameters.initDb() && environment.id() != null) {
             support.records().databaseInitializedAt(environment.id()).ifPresent(at -> problems.add(new ParameterProblem("initDb",
                     "initDb: the database of '" + environment.name() + "' was already initialised on " + at
