@@ -2,9 +2,8 @@ package io.reemo.console.deploy;
 
 import io.reemo.console.environment.Environment;
 import io.reemo.console.job.Step;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,10 +11,8 @@ import org.springframework.stereotype.Component;
  * operators did with {@code ansible -m shell}. Counted as changing (it may change anything), so admins only.
  */
 @Component
-class CommandJob implements JobType {
+class CommandJob implements JobType<CommandParameters> {
 
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
-    private static final Duration MAX_TIMEOUT = Duration.ofHours(24);
     private static final int MAX_COMMAND = 10_000;
 
     private final JobSsh ssh;
@@ -35,17 +32,30 @@ class CommandJob implements JobType {
     }
 
     @Override
-    public Set<String> parameterNames() {
-        return Set.of("command", "nodes", "timeoutSeconds");
+    public Class<CommandParameters> parametersType() {
+        return CommandParameters.class;
     }
 
     @Override
-    public List<Step> plan(Environment environment, JobParameters parameters) {
-        String command = parameters.requiredString("command", "the shell command to run, e.g. \"uptime\"");
-        if (command.length() > MAX_COMMAND) {
-            throw new JobParametersException(List.of("'command' is longer than " + MAX_COMMAND + " characters: upload a script instead"));
+    public List<ParameterProblem> check(Environment environment, CommandParameters parameters) {
+        List<ParameterProblem> problems = new ArrayList<>();
+        String command = parameters.command();
+        if (command == null || command.isBlank()) {
+            problems.add(new ParameterProblem("command", "'command' is required: the shell command to run, e.g. \"uptime\""));
+        } else if (command.length() > MAX_COMMAND) {
+            problems.add(new ParameterProblem("command", "'command' is longer than " + MAX_COMMAND + " characters: upload a script instead"));
         }
-        Duration timeout = parameters.seconds("timeoutSeconds", DEFAULT_TIMEOUT, MAX_TIMEOUT);
-        return List.of(ssh.commandStep("command", parameters.nodes(environment), node -> command, timeout));
+        Long seconds = parameters.timeoutSeconds();
+        if (seconds != null && (seconds < 1 || seconds > CommandParameters.MAX_TIMEOUT.toSeconds())) {
+            problems.add(new ParameterProblem("timeoutSeconds", CommandParameters.TIMEOUT_RULE));
+        }
+        JobNodes.check(environment, parameters.nodes(), problems);
+        return problems;
+    }
+
+    @Override
+    public List<Step> plan(Environment environment, CommandParameters parameters) {
+        String command = parameters.command();
+        return List.of(ssh.commandStep("command", JobNodes.of(environment, parameters.nodes()), node -> command, parameters.timeout()));
     }
 }

@@ -8,6 +8,7 @@ import io.reemo.console.environment.EnvironmentValidator;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.job.Step;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +38,9 @@ class DeploySupport {
     }
 
     /** Blocking validation problems refuse the job before anything runs, each named. */
-    void requireValid(Environment environment, JobParameters parameters) {
+    void requireValid(Environment environment, List<ParameterProblem> problems) {
         validator.validate(environment).stream().filter(p -> p.severity() == Problem.Severity.ERROR)
-                .forEach(p -> parameters.reject("environment: " + p.message()));
+                .forEach(p -> problems.add(new ParameterProblem(null, "environment: " + p.message())));
     }
 
     /** The job's last lines: what runs where, at which version. */

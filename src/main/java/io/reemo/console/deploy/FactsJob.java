@@ -10,9 +10,9 @@ import io.reemo.console.ssh.CommandResult;
 import io.reemo.console.ssh.OutputListener;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * them on the environment for the preflight. Read-only.
  */
 @Component
-class FactsJob implements JobType {
+class FactsJob implements JobType<FactsParameters> {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -45,13 +45,20 @@ class FactsJob implements JobType {
     }
 
     @Override
-    public Set<String> parameterNames() {
-        return Set.of("nodes");
+    public Class<FactsParameters> parametersType() {
+        return FactsParameters.class;
     }
 
     @Override
-    public List<Step> plan(Environment environment, JobParameters parameters) {
-        return List.of(JobSsh.perNode("facts", parameters.nodes(environment), (run, node) -> gather(run, node, environment.id())));
+    public List<ParameterProblem> check(Environment environment, FactsParameters parameters) {
+        List<ParameterProblem> problems = new ArrayList<>();
+        JobNodes.check(environment, parameters.nodes(), problems);
+        return problems;
+    }
+
+    @Override
+    public List<Step> plan(Environment environment, FactsParameters parameters) {
+        return List.of(JobSsh.perNode("facts", JobNodes.of(environment, parameters.nodes()), (run, node) -> gather(run, node, environment.id())));
     }
 
     private int gather(NodeRun run, Node node, long environmentId) {

@@ -5,7 +5,6 @@ import io.reemo.console.environment.Environment;
 import io.reemo.console.job.Step;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * (with {@code initDb}: once per environment, ever), summary. Running it again applies only what differs.
  */
 @Component
-class InstallJob implements JobType {
+class InstallJob implements JobType<InstallParameters> {
 
     private final DeploySupport support;
     private final Preflight preflight;
@@ -49,20 +48,27 @@ class InstallJob implements JobType {
     }
 
     @Override
-    public Set<String> parameterNames() {
-        return Set.of("initDb", "installDocker");
+    public Class<InstallParameters> parametersType() {
+        return InstallParameters.class;
     }
 
     @Override
-    public List<Step> plan(Environment environment, JobParameters parameters) {
-        boolean initDb = parameters.bool("initDb", false);
-        boolean installDocker = parameters.bool("installDocker", false);
-        support.requireValid(environment, parameters);
-        if (initDb) {
-            support.records().databaseInitializedAt(environment.id()).ifPresent(at -> parameters.reject(
+    public List<ParameterProblem> check(Environment environment, InstallParameters parameters) {
+        List<ParameterProblem> problems = new ArrayList<>();
+        support.requireValid(environment, problems);
+        // An environment the wizard has not stored yet has no database record: its INIT_DB is still to come.
+        if (parameters.initDb() && environment.id() != null) {
+            support.records().databaseInitializedAt(environment.id()).ifPresent(at -> problems.add(new ParameterProblem("initDb",
                     "initDb: the database of '" + environment.name() + "' was already initialised on " + at
-                            + "; INIT_DB runs once per environment. Install without initDb to apply the configuration."));
+                            + "; INIT_DB runs once per environment. Install without initDb to apply the configuration.")));
         }
+        return problems;
+    }
+
+    @Override
+    public List<Step> plan(Environment environment, InstallParameters parameters) {
+        boolean initDb = parameters.initDb();
+        boolean installDocker = parameters.installDocker();
         Supplier<Environment> current = support.current(environment.id());
         Supplier<DesiredState> desired = support.desired(environment.id());
         List<Step> steps = new ArrayList<>();

@@ -8,17 +8,20 @@ import io.reemo.console.job.Jobs;
 import io.reemo.console.job.Step;
 import io.reemo.console.secrets.SecretMasker;
 import io.reemo.console.security.AuditLog;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns a request ({@code {"type": ..., parameters}}) into a running job: checks, plans, audits, starts. */
+/** Turns a job's parameters into a running job: checks, plans, audits, starts. */
 @Service
 public class JobLauncher {
+
+    private static final TypeReference<Map<String, Object>> AS_MAP = new TypeReference<>() {
+    };
 
     private final JobTypes types;
     private final Environments environments;
@@ -37,30 +40,48 @@ public class JobLauncher {
     }
 
     /**
-     * @throws JobParametersException unknown type or bad parameters (400)
+     * @throws JobParametersException every problem of the parameters (400)
      * @throws AccessDeniedException  a non-admin asked for a changing job (403)
      * @throws io.reemo.console.environment.EnvironmentNotFoundException (404)
      * @throws io.reemo.console.job.JobConflictException another changing job holds the environment (409)
      */
-    public Job start(long environmentId, Map<String, Object> body, Authentication user) {
-        Object typeName = body == null ? null : body.get("type");
-        if (!(typeName instanceof String name) || name.isBlank()) {
-            throw new JobParametersException(List.of("'type' is required: one of " + types.names()));
-        }
-        JobType type = types.find(name).orElseThrow(() ->
-                new JobParametersException(List.of("unknown job type '" + name + "': use one of " + types.names())));
-        if (!JobPermissions.mayStart(user, type)) {
-            throw new AccessDeniedException("Only administrators may start '" + name + "' jobs: they change servers.");
-        }
+    public Job start(long environmentId, JobParameters parameters, Authentication user) {
+        return start(environmentId, parameters, user, List.of());
+    }
+
+    /**
+     * As {@link #start(long, JobParameters, Authentication)} for parameters read from a request: {@code reading} is
+     * what the reader found wrong (a field of the wrong JSON type), refused together with the checks' problems.
+     */
+    public <P extends JobParameters> Job start(long environmentId, P parameters, Authentication user, List<ParameterProblem> reading) {
+        JobType<P> type = types.of(parameters);
+        requireMayStart(user, type);
         Environment environment = environments.get(environmentId);
-        Map<String, Object> values = new LinkedHashMap<>(body);
-        values.remove("type");
-        JobParameters parameters = new JobParameters(name, values, type.parameterNames());
+        JobParametersException.throwIfAny(reading, type.check(environment, parameters));
         List<Step> steps = type.plan(environment, parameters);
-        parameters.throwIfInvalid();
-        Job job = jobs.start(new JobRequest(name, environmentId, user.getName(), values, type.changing(), steps));
+        Map<String, Object> recorded = json.convertValue(parameters, AS_MAP);
+        Job job = jobs.start(new JobRequest(type.name(), environmentId, user.getName(), recorded, type.changing(), steps));
         audit.record("job.start", "environment " + environmentId + " (" + environment.name() + ")",
-                "job " + job.id() + " " + name + " " + masker.mask(json.writeValueAsString(values)));
+                "job " + job.id() + " " + type.name() + " " + masker.mask(json.writeValueAsString(recorded)));
         return job;
+    }
+
+    /**
+     * What {@link #start} would refuse before anything runs, on an environment that may not be stored yet: the
+     * wizard asks before it saves what it is about to install.
+     *
+     * @throws JobParametersException every problem of the parameters
+     * @throws AccessDeniedException  a non-admin asked for a changing job
+     */
+    public <P extends JobParameters> void check(Environment environment, P parameters, Authentication user) {
+        JobType<P> type = types.of(parameters);
+        requireMayStart(user, type);
+        JobParametersException.throwIfAny(List.of(), type.check(environment, parameters));
+    }
+
+    private static void requireMayStart(Authentication user, JobType<?> type) {
+        if (!JobPermissions.mayStart(user, type)) {
+            throw new AccessDeniedException("Only administrators may start '" + type.name() + "' jobs: they change servers.");
+        }
     }
 }

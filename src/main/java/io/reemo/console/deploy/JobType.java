@@ -3,13 +3,15 @@ package io.reemo.console.deploy;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.job.Step;
 import java.util.List;
-import java.util.Set;
 
 /**
- * A kind of job the console can run ({@code facts}, {@code command}, …). Adding one is one class:
- * a Spring component implementing this interface; the API and pages find it by {@link #name()}.
+ * A kind of job the console can run ({@code facts}, {@code command}, …). Adding one is a parameters record (a new
+ * member of {@link JobParameters}) and a Spring component implementing this interface; the API and pages find
+ * it by {@link #name()}.
+ *
+ * @param <P> its parameters
  */
-public interface JobType {
+public interface JobType<P extends JobParameters> {
 
     /** The name in the API ({@code {"type": "facts"}}); a contract, never renamed. */
     String name();
@@ -17,12 +19,15 @@ public interface JobType {
     /** Changing jobs hold their environment: one at a time per environment, and only admins start them. */
     boolean changing();
 
-    /** The parameters the type accepts besides {@code type}; anything else is refused as a typo. */
-    Set<String> parameterNames();
+    /** Its parameters' record: the API takes its components as the fields besides {@code type}, anything else is a typo. */
+    Class<P> parametersType();
 
     /**
-     * The steps for this environment and these parameters. Read every parameter through
-     * {@code parameters}; problems found there are reported together (400) before anything runs.
+     * Everything wrong with these parameters on this environment (which may not be stored yet), each problem naming
+     * its field and what to send instead: the job starts only when there is none, and they are reported together.
      */
-    List<Step> plan(Environment environment, JobParameters parameters);
+    List<ParameterProblem> check(Environment environment, P parameters);
+
+    /** The steps for this environment and these parameters, which passed {@link #check}. */
+    List<Step> plan(Environment environment, P parameters);
 }

@@ -9,7 +9,6 @@ import io.reemo.console.job.Step;
 import io.reemo.console.swarm.SwarmReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -19,7 +18,7 @@ import java.util.function.Supplier;
  * the API, the database and the signals are never touched (decisions.md §15).
  */
 @org.springframework.stereotype.Component
-class MaintenanceJob implements JobType {
+class MaintenanceJob implements JobType<MaintenanceParameters> {
 
     private static final Predicate<ServiceSpec> ROUTING =
             s -> s.component() == Component.TRAEFIK || s.component() == Component.MAINTENANCE;
@@ -49,13 +48,19 @@ class MaintenanceJob implements JobType {
     }
 
     @Override
-    public Set<String> parameterNames() {
-        return Set.of("enable");
+    public Class<MaintenanceParameters> parametersType() {
+        return MaintenanceParameters.class;
+    }
+
+    /** Nothing to check: the switch is the only parameter, and its type makes it on or off. */
+    @Override
+    public List<ParameterProblem> check(Environment environment, MaintenanceParameters parameters) {
+        return List.of();
     }
 
     @Override
-    public List<Step> plan(Environment environment, JobParameters parameters) {
-        boolean enable = parameters.requiredBool("enable", "true to show the maintenance page, false to restore the portal");
+    public List<Step> plan(Environment environment, MaintenanceParameters parameters) {
+        boolean enable = parameters.enable();
         long id = environment.id();
         Supplier<Environment> current = support.current(id);
         Supplier<DesiredState> desired = () -> desiredStates.forApply(current.get(), enable);

@@ -5,15 +5,12 @@ import io.reemo.console.catalogue.ServiceCatalogue;
 import io.reemo.console.catalogue.UpdateTags;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
-import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.job.Step;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,22 +20,20 @@ import org.springframework.stereotype.Component;
  * update interrupts service and needs {@code confirmDowntime}.
  */
 @Component
-class UpdateJob implements JobType {
-
-    private static final Pattern VERSION_VARIABLE = Pattern.compile("DOCKER_VERSION_[A-Z0-9_]+");
+class UpdateJob implements JobType<UpdateParameters> {
 
     private final DeploySupport support;
     private final Environments environments;
-    private final VariableCatalogue variables;
+    private final UpdateChecks checks;
     private final ImagePull images;
     private final SwarmApply apply;
     private final DatabaseRun database;
 
-    UpdateJob(DeploySupport support, Environments environments, VariableCatalogue variables, ImagePull images,
+    UpdateJob(DeploySupport support, Environments environments, UpdateChecks checks, ImagePull images,
               SwarmApply apply, DatabaseRun database) {
         this.support = support;
         this.environments = environments;
-        this.variables = variables;
+        this.checks = checks;
         this.images = images;
         this.apply = apply;
         this.database = database;
@@ -55,26 +50,25 @@ class UpdateJob implements JobType {
     }
 
     @Override
-    public Set<String> parameterNames() {
-        return Set.of("tags", "versions", "confirmDowntime");
-    }
-
-    /** {@code "versions": {"DOCKER_VERSION_API": "2.14.0"}}: each key a known version variable. */
-    static Map<String, String> versions(JobParameters parameters, VariableCatalogue variables) {
-        Map<String, String> versions = parameters.stringMap("versions", VERSION_VARIABLE, "a DOCKER_VERSION_* variable");
-        versions.keySet().stream().filter(v -> variables.find(v).isEmpty())
-                .forEach(v -> parameters.reject("versions: " + v + " is not a known version variable"));
-        return versions;
+    public Class<UpdateParameters> parametersType() {
+        return UpdateParameters.class;
     }
 
     @Override
-    public List<Step> plan(Environment environment, JobParameters parameters) {
-        List<String> tags = parameters.strings("tags", UpdateTags.ALL);
-        Map<String, String> versions = versions(parameters, variables);
-        if (tags.contains(UpdateTags.DOWNTIME) && !parameters.bool("confirmDowntime", false)) {
-            parameters.reject("tags: a mysql update interrupts the service while MySQL restarts; send \"confirmDowntime\": true to go ahead");
+    public List<ParameterProblem> check(Environment environment, UpdateParameters parameters) {
+        List<ParameterProblem> problems = checks.tagsAndVersions(parameters);
+        if (parameters.tags().contains(UpdateTags.DOWNTIME) && !parameters.confirmDowntime()) {
+            problems.add(new ParameterProblem("confirmDowntime",
+                    "tags: a mysql update interrupts the service while MySQL restarts; send \"confirmDowntime\": true to go ahead"));
         }
-        support.requireValid(environment, parameters);
+        support.requireValid(environment, problems);
+        return problems;
+    }
+
+    @Override
+    public List<Step> plan(Environment environment, UpdateParameters parameters) {
+        List<String> tags = parameters.tags();
+        Map<String, String> versions = parameters.versions();
         long id = environment.id();
         Supplier<Environment> current = support.current(id);
         Supplier<DesiredState> desired = support.desired(id);

@@ -1,7 +1,7 @@
 package io.reemo.console.environment;
 
-import io.reemo.console.environment.VariableSite;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.reemo.console.environment.VariableSite;
 import io.reemo.console.secrets.SecretMasker;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -102,7 +102,7 @@ public record EnvironmentJson(Long id, String name, Topology topology, Map<Strin
      * The model this JSON describes, with the write-only secrets, host keys and facts taken from {@code stored}
      * (the environment being updated, or {@code null} for a new one).
      */
-    Environment toModel(Environment stored, VariableCatalogue catalogue) {
+    public Environment toModel(Environment stored, VariableCatalogue catalogue) {
         Map<Location, Map<String, Object>> storedSites = new HashMap<>();
         if (stored != null) {
             VariableSite.of(stored).forEach(site -> storedSites.put(site.location(), site.vars()));

@@ -1,7 +1,7 @@
 package io.reemo.console.environment;
 
-import io.reemo.console.environment.validation.TopologyChecks;
 import io.reemo.console.environment.validation.SettingsChecks;
+import io.reemo.console.environment.validation.TopologyChecks;
 import io.reemo.console.environment.validation.VariableChecks;
 import java.util.ArrayList;
 import java.util.List;

@@ -23,19 +23,20 @@ public interface Environments {
 
     void delete(long id);
 
-    /** Pins a node's host key when none is pinned yet (or the same one is); audited. */
-    default Environment pinHostKey(long environmentId, String nodeName, String sha256) {
+    /** Pins a node's host key when none is pinned yet (or the same one is). */
+    default HostKeyPin pinHostKey(long environmentId, String nodeName, String sha256) {
         return pinHostKey(environmentId, nodeName, sha256, false);
     }
 
     /**
-     * Pins a node's host key, {@code SHA256:…} as {@code ssh-keygen -l -E sha256} prints it; audited.
+     * Pins a node's host key, {@code SHA256:…} as {@code ssh-keygen -l -E sha256} prints it. Not audited here: the
+     * caller records who pinned it (the returned pin says whether anything changed and what was replaced).
      *
      * @param replace whether an other key already pinned may be replaced
      * @throws HostKeyAlreadyPinnedException when another key is pinned and {@code replace} is false
      * @throws InvalidEnvironmentException when the fingerprint is not in the SHA256:… form
      */
-    Environment pinHostKey(long environmentId, String nodeName, String sha256, boolean replace);
+    HostKeyPin pinHostKey(long environmentId, String nodeName, String sha256, boolean replace);
 
     Environment recordFacts(long environmentId, String nodeName, NodeFacts facts);
 }

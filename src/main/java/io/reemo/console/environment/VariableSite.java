@@ -1,9 +1,9 @@
 package io.reemo.console.environment;
 
-import io.reemo.console.environment.Node;
-import io.reemo.console.environment.Location;
-import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Location;
+import io.reemo.console.environment.Node;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

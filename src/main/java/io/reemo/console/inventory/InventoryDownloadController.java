@@ -27,8 +27,8 @@ class InventoryDownloadController {
         Environment environment = environments.get(id);
         String file = environment.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-inventory.yml";
         return ResponseEntity.ok()
-                .contentType(InventoryController.YAML)
+                .contentType(InventoryFile.YAML)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
-                .body(InventoryController.asResource(exporter.export(environment, false)));
+                .body(InventoryFile.of(exporter.export(environment, false)));
     }
 }

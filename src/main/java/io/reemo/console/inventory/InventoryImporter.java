@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class InventoryImporter {
 
+    /** The largest inventory read, in characters (code points); larger ones are refused unread. */
+    public static final int MAX_CODE_POINTS = SafeYaml.MAX_CODE_POINTS;
     static final Set<String> CLUSTER_GROUPS = Set.of(Cluster.INFRA, Cluster.API, Cluster.PORTAL_USER, Cluster.PORTAL_ADMIN);
     private static final Set<String> PORTAL_CHILDREN = Set.of(Cluster.PORTAL_USER, Cluster.PORTAL_ADMIN);
     private static final Set<String> STRUCTURE = Set.of(ALL, UNGROUPED, Cluster.PORTAL);

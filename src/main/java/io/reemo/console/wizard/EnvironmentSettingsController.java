@@ -1,8 +1,8 @@
 package io.reemo.console.wizard;
 
-import io.reemo.console.web.EnvironmentHeaders;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
+import io.reemo.console.web.EnvironmentHeaders;
 import java.util.Arrays;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

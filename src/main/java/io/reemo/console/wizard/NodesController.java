@@ -1,25 +1,25 @@
 package io.reemo.console.wizard;
 
+import io.reemo.console.deploy.FactsParameters;
 import io.reemo.console.deploy.JobLauncher;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.DuplicateEnvironmentNameException;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
-import io.reemo.console.environment.NodeFacts;
-import io.reemo.console.job.Job;
-import io.reemo.console.job.Jobs;
-import java.util.Map;
-import java.util.Optional;
-import org.springframework.security.core.Authentication;
 import io.reemo.console.environment.Node;
+import io.reemo.console.environment.NodeFacts;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.SshAuth;
+import io.reemo.console.job.Job;
+import io.reemo.console.job.Jobs;
 import io.reemo.console.ssh.SshConnector;
 import io.reemo.console.ssh.SshException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -164,7 +164,7 @@ class NodesController {
             }
             drafts.save(draft.with(draft.environment().withId(stored.id())));
         }
-        Job job = launcher.start(stored.id(), Map.of("type", "facts", "nodes", List.of(name)), user);
+        Job job = launcher.start(stored.id(), new FactsParameters(List.of(name)), user);
         model.addAttribute("job", job);
         return "wizard/nodes :: facts";
     }
@@ -181,8 +181,7 @@ class NodesController {
             NodeFacts facts = environments.get(draft.environment().id()).node(name).map(Node::facts).orElse(null);
             Draft updated = drafts.save(draft.with(DraftShapes.changeNode(draft.environment(), name, n -> n.withFacts(facts))));
             node = node(updated, name);
-            model.addAttribute("hardware", frame.problems(updated).stream()
-                    .filter(p -> p.message().startsWith("Host " + name + " ") && p.host() == null || name.equals(p.host())).toList());
+            model.addAttribute("hardware", frame.problems(updated).stream().filter(p -> name.equals(p.host())).toList());
         }
         model.addAttribute("node", node);
         return "wizard/nodes :: facts";

@@ -1,6 +1,8 @@
 package io.reemo.console.wizard;
 
+import io.reemo.console.deploy.InstallParameters;
 import io.reemo.console.deploy.JobLauncher;
+import io.reemo.console.deploy.JobParametersException;
 import io.reemo.console.deploy.PlanService;
 import io.reemo.console.environment.DuplicateEnvironmentNameException;
 import io.reemo.console.environment.Environment;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -88,13 +91,7 @@ class ReviewController {
                     "This draft edits an installed environment: it is applied, not installed.");
         }
         draft = drafts.save(draft.withInstallDocker(installDocker));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "install");
-        body.put("initDb", true);
-        if (installDocker) {
-            body.put("installDocker", true);
-        }
-        return launch(draft, body, user, model);
+        return launch(draft, new InstallParameters(true, installDocker), user, model);
     }
 
     /** Saves the edited environment over the installed one and runs the install job without INIT_DB. */
@@ -104,12 +101,18 @@ class ReviewController {
         if (!draft.editsInstalled()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A new setup is installed, not applied.");
         }
-        return launch(draft, Map.of("type", "install"), user, model);
+        return launch(draft, new InstallParameters(false, false), user, model);
     }
 
-    private String launch(Draft draft, Map<String, Object> body, Authentication user, Model model) {
+    /** The job's own checks come before the save: a refused install leaves the stored environment as it was. */
+    private String launch(Draft draft, InstallParameters parameters, Authentication user, Model model) {
         if (frame.problems(draft).stream().anyMatch(Problem::isError)) {
             return review(draft.id(), model);
+        }
+        try {
+            launcher.check(draft.environment(), parameters, user);
+        } catch (JobParametersException | AccessDeniedException e) {
+            return notStarted(draft, e, model);
         }
         Environment saved;
         try {
@@ -120,13 +123,17 @@ class ReviewController {
             return review(draft.id(), model);
         }
         try {
-            Job job = launcher.start(saved.id(), body, user);
+            Job job = launcher.start(saved.id(), parameters, user);
             drafts.delete(draft.id());
             return "redirect:/jobs/" + job.id();
-        } catch (JobConflictException e) {
-            model.addAttribute("installError", "Not started: " + e.getMessage());
-            return review(draft.id(), model);
+        } catch (JobConflictException | JobParametersException | AccessDeniedException e) {
+            return notStarted(draft, e, model);
         }
+    }
+
+    private String notStarted(Draft draft, RuntimeException refusal, Model model) {
+        model.addAttribute("installError", "Not started: " + refusal.getMessage());
+        return review(draft.id(), model);
     }
 
     private Draft draft(long id) {

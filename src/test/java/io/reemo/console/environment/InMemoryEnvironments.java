@@ -40,8 +40,9 @@ public class InMemoryEnvironments implements Environments {
     }
 
     @Override
-    public Environment pinHostKey(long environmentId, String nodeName, String sha256, boolean replace) {
-        return update(environmentId, nodeName, node -> node.withHostKey(sha256));
+    public HostKeyPin pinHostKey(long environmentId, String nodeName, String sha256, boolean replace) {
+        String before = get(environmentId).node(nodeName).map(Node::hostKeySha256).orElse(null);
+        return new HostKeyPin(update(environmentId, nodeName, node -> node.withHostKey(sha256)), !sha256.equals(before), before);
     }
 
     @Override

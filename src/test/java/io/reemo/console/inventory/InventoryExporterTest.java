@@ -1,6 +1,6 @@
 package io.reemo.console.inventory;
 
-import static io.reemo.console.inventory.InventoryImporterTest.resource;
+import static io.reemo.console.support.InventoryExamples.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reemo.console.environment.Cluster;

@@ -1,5 +1,6 @@
 package io.reemo.console.inventory;
 
+import static io.reemo.console.support.InventoryExamples.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reemo.console.environment.Cluster;
@@ -10,9 +11,6 @@ import io.reemo.console.environment.Node;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.SshAuth;
 import io.reemo.console.environment.Topology;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InventoryImporterTest {
 
     private final InventoryImporter importer = new InventoryImporter();
-
-    static String resource(String name) {
-        try (InputStream in = InventoryImporterTest.class.getResourceAsStream("/inventories/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private InventoryImporter.Result read(String yaml) {
         return importer.read(yaml, "test");

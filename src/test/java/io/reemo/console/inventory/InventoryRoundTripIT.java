@@ -1,13 +1,13 @@
 package io.reemo.console.inventory;
 
-import static io.reemo.console.inventory.InventoryImporterTest.resource;
+import static io.reemo.console.support.InventoryExamples.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.reemo.console.environment.ConsoleApiTest;
 import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.support.ConsoleApiTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

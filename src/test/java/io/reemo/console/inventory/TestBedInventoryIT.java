@@ -7,9 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.reemo.console.environment.ConsoleApiTest;
 import io.reemo.console.environment.Fixtures;
 import io.reemo.console.environment.Node;
+import io.reemo.console.support.ConsoleApiTest;
 import io.reemo.console.support.TestBed;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,9 @@ package io.reemo.console.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reemo.console.deploy.ConsoleClient;
-import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.deploy.TestEnvironments;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.support.Browser;
 import io.reemo.console.support.TestBed;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.reemo.console.environment.ConsoleApiTest;
+import io.reemo.console.support.ConsoleApiTest;
 import org.junit.jupiter.api.Test;
 
 class DatabaseCheckControllerTest extends ConsoleApiTest {

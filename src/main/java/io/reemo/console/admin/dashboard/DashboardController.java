@@ -1,9 +1,9 @@
 package io.reemo.console.admin.dashboard;
 
-import io.reemo.console.web.EnvironmentHeaders;
 import io.reemo.console.admin.dashboard.DashboardSnapshots.Snapshot;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
+import io.reemo.console.web.EnvironmentHeaders;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;

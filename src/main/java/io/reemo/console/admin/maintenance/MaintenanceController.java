@@ -1,13 +1,13 @@
 package io.reemo.console.admin.maintenance;
 
-import io.reemo.console.web.EnvironmentHeader;
-import io.reemo.console.web.EnvironmentHeaders;
 import io.reemo.console.deploy.JobLauncher;
+import io.reemo.console.deploy.MaintenanceParameters;
 import io.reemo.console.job.Job;
 import io.reemo.console.job.JobConflictException;
 import io.reemo.console.job.JobQuery;
 import io.reemo.console.job.Jobs;
-import java.util.Map;
+import io.reemo.console.web.EnvironmentHeader;
+import io.reemo.console.web.EnvironmentHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +44,7 @@ class MaintenanceController {
     @PostMapping("/environments/{id}/maintenance")
     String toggle(@PathVariable long id, @RequestParam boolean enable, Authentication user, Model model) {
         try {
-            Job job = launcher.start(id, Map.of("type", "maintenance", "enable", enable), user);
+            Job job = launcher.start(id, new MaintenanceParameters(enable), user);
             return "redirect:/jobs/" + job.id();
         } catch (JobConflictException e) {
             EnvironmentHeader header = headers.open(model, id, "maintenance");

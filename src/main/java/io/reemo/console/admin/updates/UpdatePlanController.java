@@ -1,10 +1,11 @@
 package io.reemo.console.admin.updates;
 
-import io.reemo.console.web.EnvironmentHeaders;
 import io.reemo.console.deploy.DeployException;
 import io.reemo.console.deploy.JobLauncher;
 import io.reemo.console.deploy.JobParametersException;
+import io.reemo.console.deploy.ParameterProblem;
 import io.reemo.console.deploy.PlanService;
+import io.reemo.console.deploy.UpdateParameters;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.job.Job;
@@ -12,9 +13,9 @@ import io.reemo.console.job.JobConflictException;
 import io.reemo.console.ssh.SshException;
 import io.reemo.console.swarm.DockerUnreachableException;
 import io.reemo.console.swarm.SwarmStateException;
+import io.reemo.console.web.EnvironmentHeaders;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,14 +70,13 @@ class UpdatePlanController {
                     + "downtime\" in the confirmation to go ahead.", model);
         }
         try {
-            Job job = launcher.start(id, Map.of("type", "update", "tags", selection.tags(),
-                    "versions", selection.versions(checked.rows()), "confirmDowntime", confirmDowntime), user);
+            Job job = launcher.start(id, new UpdateParameters(selection.tags(), selection.versions(checked.rows()), confirmDowntime), user);
             return "redirect:/jobs/" + job.id();
         } catch (JobConflictException e) {
             model.addAttribute("blockingJobId", e.blockingJobId());
             return show(id, checked, e.getMessage(), model);
         } catch (JobParametersException e) {
-            return show(id, checked, String.join(" ", e.problems()), model);
+            return show(id, checked, String.join(" ", e.problems().stream().map(ParameterProblem::message).toList()), model);
         }
     }
 

@@ -1,8 +1,8 @@
 package io.reemo.console.admin.updates;
 
-import io.reemo.console.web.EnvironmentHeaders;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
+import io.reemo.console.web.EnvironmentHeaders;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

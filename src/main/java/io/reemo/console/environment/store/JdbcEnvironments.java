@@ -1,19 +1,19 @@
 package io.reemo.console.environment.store;
 
-import io.reemo.console.environment.VariableCatalogue;
-import io.reemo.console.environment.SecretFields;
-import io.reemo.console.environment.Problem;
-import io.reemo.console.environment.NodeFacts;
-import io.reemo.console.environment.Node;
-import io.reemo.console.environment.InvalidEnvironmentException;
-import io.reemo.console.environment.HostKeyAlreadyPinnedException;
-import io.reemo.console.environment.Environments;
-import io.reemo.console.environment.EnvironmentNotFoundException;
-import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.DuplicateEnvironmentNameException;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.EnvironmentNotFoundException;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.HostKeyAlreadyPinnedException;
+import io.reemo.console.environment.HostKeyPin;
+import io.reemo.console.environment.InvalidEnvironmentException;
+import io.reemo.console.environment.Node;
+import io.reemo.console.environment.NodeFacts;
+import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.SecretFields;
+import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.environment.validation.ValueFormats;
 import io.reemo.console.secrets.SecretBox;
-import io.reemo.console.security.AuditLog;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -32,14 +32,12 @@ class JdbcEnvironments implements Environments {
     private final JsonMapper json;
     private final SecretBox box;
     private final VariableCatalogue catalogue;
-    private final AuditLog audit;
 
-    JdbcEnvironments(JdbcClient db, JsonMapper json, SecretBox box, VariableCatalogue catalogue, AuditLog audit) {
+    JdbcEnvironments(JdbcClient db, JsonMapper json, SecretBox box, VariableCatalogue catalogue) {
         this.db = db;
         this.json = json;
         this.box = box;
         this.catalogue = catalogue;
-        this.audit = audit;
     }
 
     private record Row(long id, String document) {
@@ -90,7 +88,7 @@ class JdbcEnvironments implements Environments {
 
     @Override
     @Transactional
-    public Environment pinHostKey(long environmentId, String nodeName, String sha256, boolean replace) {
+    public HostKeyPin pinHostKey(long environmentId, String nodeName, String sha256, boolean replace) {
         if (sha256 == null || !ValueFormats.isSha256Fingerprint(sha256)) {
             throw new InvalidEnvironmentException(List.of(Problem.error("HOST_KEY", "The host key must read SHA256:<43 "
                     + "base64 characters>, as ssh-keygen -l -E sha256 prints it.").host(nodeName)));
@@ -99,15 +97,12 @@ class JdbcEnvironments implements Environments {
         Node node = environment.node(nodeName).orElseThrow(() -> noNode(environment, nodeName));
         String pinned = node.hostKeySha256();
         if (sha256.equals(pinned)) {
-            return environment;
+            return new HostKeyPin(environment, false, null);
         }
         if (pinned != null && !replace) {
             throw new HostKeyAlreadyPinnedException(nodeName, pinned);
         }
-        Environment changed = save(withNode(environment, nodeName, n -> n.withHostKey(sha256)));
-        audit.record(pinned == null ? "host-key.pin" : "host-key.replace", environment.name() + "/" + nodeName,
-                pinned == null ? sha256 : sha256 + " replaces " + pinned);
-        return changed;
+        return new HostKeyPin(save(withNode(environment, nodeName, n -> n.withHostKey(sha256))), true, pinned);
     }
 
     @Override

@@ -1,13 +1,13 @@
 package io.reemo.console.environment.validation;
 
-import io.reemo.console.environment.VariableSite;
-import io.reemo.console.environment.VariableCatalogue;
-import io.reemo.console.environment.SourcePositions;
-import io.reemo.console.environment.Problem;
-import io.reemo.console.environment.Location;
-import io.reemo.console.environment.Environment;
-import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.EffectiveVariables;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Location;
+import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.SourcePositions;
+import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.environment.VariableSite;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

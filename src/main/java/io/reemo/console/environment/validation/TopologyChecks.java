@@ -1,14 +1,14 @@
 package io.reemo.console.environment.validation;
 
-import io.reemo.console.environment.Topology;
-import io.reemo.console.environment.SshAuth;
-import io.reemo.console.environment.SourcePositions;
-import io.reemo.console.environment.Problem;
-import io.reemo.console.environment.NodeFacts;
-import io.reemo.console.environment.Node;
-import io.reemo.console.environment.Location;
-import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Location;
+import io.reemo.console.environment.Node;
+import io.reemo.console.environment.NodeFacts;
+import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.SourcePositions;
+import io.reemo.console.environment.SshAuth;
+import io.reemo.console.environment.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

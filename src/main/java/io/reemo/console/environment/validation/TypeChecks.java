@@ -1,8 +1,8 @@
 package io.reemo.console.environment.validation;
 
-import io.reemo.console.environment.Variable;
-import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.LicenseSummary;
+import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.Variable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

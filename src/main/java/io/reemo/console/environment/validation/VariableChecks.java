@@ -1,16 +1,16 @@
 package io.reemo.console.environment.validation;
 
+import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.EffectiveVariables;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Location;
+import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.Scope;
+import io.reemo.console.environment.SourcePositions;
+import io.reemo.console.environment.Variable;
+import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.environment.VariableSite;
 import io.reemo.console.environment.VariableType;
-import io.reemo.console.environment.VariableCatalogue;
-import io.reemo.console.environment.Variable;
-import io.reemo.console.environment.SourcePositions;
-import io.reemo.console.environment.Scope;
-import io.reemo.console.environment.Problem;
-import io.reemo.console.environment.Location;
-import io.reemo.console.environment.Environment;
-import io.reemo.console.environment.EffectiveVariables;
-import io.reemo.console.environment.Cluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -11,12 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.reemo.console.deploy.DeploymentRecords;
-import io.reemo.console.environment.ConsoleApiTest;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Fixtures;
-import io.reemo.console.swarm.SwarmStatus;
+import io.reemo.console.support.ConsoleApiTest;
 import io.reemo.console.swarm.SwarmStatus.NodeStatus;
 import io.reemo.console.swarm.SwarmStatus.ServiceStatus;
+import io.reemo.console.swarm.SwarmStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

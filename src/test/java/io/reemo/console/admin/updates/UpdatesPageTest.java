@@ -22,12 +22,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.reemo.console.deploy.DeploymentRecords;
 import io.reemo.console.deploy.JobLauncher;
 import io.reemo.console.deploy.PlanService;
-import io.reemo.console.environment.ConsoleApiTest;
+import io.reemo.console.deploy.UpdateParameters;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Fixtures;
 import io.reemo.console.job.Job;
 import io.reemo.console.job.JobConflictException;
 import io.reemo.console.job.JobStatus;
+import io.reemo.console.support.ConsoleApiTest;
 import io.reemo.console.swarm.Change;
 import java.time.Instant;
 import java.util.List;
@@ -191,8 +192,7 @@ class UpdatesPageTest extends ConsoleApiTest {
         mvc.perform(post("/environments/" + id + "/updates").with(admin()).with(csrf())
                         .param("version", "mysql:8.0.41").param("confirmDowntime", "true"))
                 .andExpect(redirectedUrl("/jobs/77"));
-        verify(launcher).start(eq(id), eq(Map.of("type", "update", "tags", List.of("mysql"),
-                "versions", Map.of("DOCKER_VERSION_MYSQL", "8.0.41"), "confirmDowntime", true)), any());
+        verify(launcher).start(eq(id), eq(new UpdateParameters(List.of("mysql"), Map.of("DOCKER_VERSION_MYSQL", "8.0.41"), true)), any());
     }
 
     @Test
@@ -207,8 +207,7 @@ class UpdatesPageTest extends ConsoleApiTest {
                 .andExpect(content().string(containsString("<strong>Not started.</strong> <span>Job 12 (install) is running on this environment.</span>")))
                 .andExpect(content().string(containsString("href=\"/jobs/12\">Open that job</a>")))
                 .andExpect(content().string(containsString("Step 1: api")));
-        verify(launcher).start(eq(id), eq(Map.of("type", "update", "tags", List.of("api"),
-                "versions", Map.of("DOCKER_VERSION_API", "2.14.0"), "confirmDowntime", false)), any());
+        verify(launcher).start(eq(id), eq(new UpdateParameters(List.of("api"), Map.of("DOCKER_VERSION_API", "2.14.0"), false)), any());
     }
 
     @Test

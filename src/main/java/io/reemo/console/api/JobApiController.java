@@ -1,5 +1,10 @@
-package io.reemo.console.deploy;
+package io.reemo.console.api;
 
+import io.reemo.console.deploy.JobLauncher;
+import io.reemo.console.deploy.JobParameters;
+import io.reemo.console.deploy.JobParametersException;
+import io.reemo.console.deploy.JobPermissions;
+import io.reemo.console.deploy.JobTypes;
 import io.reemo.console.job.Job;
 import io.reemo.console.job.JobEventStream;
 import io.reemo.console.job.JobLog;
@@ -8,12 +13,14 @@ import io.reemo.console.job.JobStatus;
 import io.reemo.console.job.Jobs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +37,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -39,12 +47,14 @@ class JobApiController {
     private static final int MAX_HISTORY = 500;
 
     private final JobLauncher launcher;
+    private final JobTypes types;
     private final Jobs jobs;
     private final JobLog log;
     private final JobEventStream events;
 
-    JobApiController(JobLauncher launcher, Jobs jobs, JobLog log, JobEventStream events) {
+    JobApiController(JobLauncher launcher, JobTypes types, Jobs jobs, JobLog log, JobEventStream events) {
         this.launcher = launcher;
+        this.types = types;
         this.jobs = jobs;
         this.log = log;
         this.events = events;
@@ -53,9 +63,24 @@ class JobApiController {
     @PostMapping("/environments/{environmentId}/jobs")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Start a job: {\"type\": \"facts\"}, {\"type\": \"command\", \"command\": \"uptime\", \"nodes\": [\"node1\"]}, …",
-            description = "Answers 202 with the job (follow it at /jobs/{id}/events). 409 when a changing job already runs on the environment.")
-    Job start(@PathVariable long environmentId, @RequestBody Map<String, Object> body, Authentication user) {
-        return launcher.start(environmentId, body, user);
+            description = "The body is the type and its fields: install {initDb, installDocker}; update {tags, versions, confirmDowntime}; "
+                    + "maintenance {enable} (required); facts {nodes}; command {command (required), nodes, timeoutSeconds}. "
+                    + "Answers 202 with the job (follow it at /jobs/{id}/events). 400 is a problem detail whose problems name "
+                    + "each field that is wrong (an unknown type or field, a wrong JSON type, a value the job refuses), all at "
+                    + "once; 403 for a changing job asked by a viewer; 409 (with runningJobId) when a changing job already "
+                    + "runs on the environment.")
+    Job start(@PathVariable long environmentId, @RequestBody @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            description = "The job's type and its fields (read as a JSON tree, so described by example)", required = true,
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object", requiredProperties = "type"), examples = {
+                    @ExampleObject(name = "install", value = "{\"type\": \"install\", \"initDb\": true, \"installDocker\": false}"),
+                    @ExampleObject(name = "update", value = "{\"type\": \"update\", \"tags\": [\"api\"], \"versions\": "
+                            + "{\"DOCKER_VERSION_API\": \"2.14.0\"}, \"confirmDowntime\": false}"),
+                    @ExampleObject(name = "maintenance", value = "{\"type\": \"maintenance\", \"enable\": true}"),
+                    @ExampleObject(name = "facts", value = "{\"type\": \"facts\", \"nodes\": [\"node1\"]}"),
+                    @ExampleObject(name = "command", value = "{\"type\": \"command\", \"command\": \"uptime\", \"nodes\": [\"node1\"], "
+                            + "\"timeoutSeconds\": 600}")})) JsonNode body, Authentication user) {
+        JobRequestJson.Read<JobParameters> request = JobRequestJson.read(body, types);
+        return launcher.start(environmentId, request.parameters(), user, request.problems());
     }
 
     @GetMapping("/jobs/{id}")
@@ -75,7 +100,7 @@ class JobApiController {
             try {
                 wanted = JobStatus.parse(status);
             } catch (IllegalArgumentException e) {
-                throw new JobParametersException(List.of("'status' must be one of queued, running, succeeded, failed, cancelled, interrupted"));
+                throw new JobParametersException("status", "'status' must be one of queued, running, succeeded, failed, cancelled, interrupted");
             }
         }
         String wantedType = type == null || type.isBlank() ? null : type.strip();

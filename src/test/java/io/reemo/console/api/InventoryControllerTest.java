@@ -1,6 +1,6 @@
-package io.reemo.console.inventory;
+package io.reemo.console.api;
 
-import static io.reemo.console.inventory.InventoryImporterTest.resource;
+import static io.reemo.console.support.InventoryExamples.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,9 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.reemo.console.environment.ConsoleApiTest;
 import io.reemo.console.environment.Fixtures;
+import io.reemo.console.inventory.InventoryImporter;
 import io.reemo.console.security.AuditLog;
+import io.reemo.console.support.ConsoleApiTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,22 +76,22 @@ class InventoryControllerTest extends ConsoleApiTest {
                 .replace("ansible_host: \"10.3.1.3\"", "ansible_host: \"10.3.1.300\"");
         mvc.perform(importYaml("bad", yaml).with(admin()))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.problems[?(@.code == 'SCOPE')].variable").value("PORTAL_URL"))
+                .andExpect(jsonPath("$.problems[?(@.code == 'SCOPE')].field").value("PORTAL_URL"))
                 .andExpect(jsonPath("$.problems[?(@.code == 'SCOPE')].line").value(5))
                 .andExpect(jsonPath("$.problems[?(@.code == 'ADDRESS')].host").value("api3"))
-                .andExpect(jsonPath("$.problems[?(@.code == 'API_IP')].variable", hasItem("API_IP")));
+                .andExpect(jsonPath("$.problems[?(@.code == 'API_IP')].field", hasItem("API_IP")));
     }
 
     @Test
     void theInventoryMustBeSentAsYamlAndNotTooLarge() throws Exception {
         mvc.perform(post("/api/v1/environments/import").param("name", "x").contentType("application/json").content("{}").with(admin()))
                 .andExpect(status().isUnsupportedMediaType())
-                .andExpect(jsonPath("$.error", containsString("Content-Type: application/yaml")));
-        mvc.perform(importYaml("x", "a".repeat(SafeYaml.MAX_CODE_POINTS + 1)).with(admin()))
+                .andExpect(jsonPath("$.detail", containsString("Content-Type: application/yaml")));
+        mvc.perform(importYaml("x", "a".repeat(InventoryImporter.MAX_CODE_POINTS + 1)).with(admin()))
                 .andExpect(status().isPayloadTooLarge());
         mvc.perform(post("/api/v1/environments/import").contentType("application/yaml").content("all: {}").with(admin()))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error").value("The parameter 'name' is required."));
+                .andExpect(jsonPath("$.detail").value("The parameter 'name' is required."));
     }
 
     @Test

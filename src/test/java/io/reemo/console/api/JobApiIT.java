@@ -1,10 +1,11 @@
-package io.reemo.console.deploy;
-
-import io.reemo.console.environment.InMemoryEnvironments;
+package io.reemo.console.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reemo.console.deploy.ConsoleClient;
+import io.reemo.console.deploy.TestEnvironments;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.environment.Node;
 import io.reemo.console.support.TestBed;
 import java.io.IOException;
@@ -205,6 +206,7 @@ class JobApiIT {
         ConsoleClient.Response bad = admin.post(path, Map.of("type", "command", "nodes", List.of("node7"), "node", "x"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("problems").toString()).contains("'command' is required", "no node 'node7'", "unknown parameter 'node'");
+        assertThat(bad.json().get("problems").findValuesAsString("field")).contains("command", "nodes", "node");
 
         assertThat(admin.post("/api/v1/environments/999999/jobs", Map.of("type", "facts")).status()).isEqualTo(404);
         assertThat(admin.get("/api/v1/jobs/999999").status()).isEqualTo(404);

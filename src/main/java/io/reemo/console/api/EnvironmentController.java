@@ -1,5 +1,14 @@
-package io.reemo.console.environment;
+package io.reemo.console.api;
 
+import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.EnvironmentJson;
+import io.reemo.console.environment.EnvironmentValidator;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.SourcePositions;
+import io.reemo.console.environment.Topology;
+import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.security.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/environments")
-@EnvironmentApi
 @Tag(name = "Environments", description = "Reemo Infra platforms: clusters, nodes, variables; secrets are write-only")
 class EnvironmentController {
 
@@ -52,7 +60,7 @@ class EnvironmentController {
     }
 
     @PostMapping
-    @Operation(summary = "Create an environment (admin); 201 with it and its warnings, or 422 with every problem")
+    @Operation(summary = "Create an environment (admin); 201 with it and its warnings, or 422 with every problem (problem detail)")
     ResponseEntity<EnvironmentJson> create(@RequestBody EnvironmentJson body, Authentication user) {
         ApiAccess.requireAdmin(user, "create environments");
         Environment candidate = body.toModel(null, catalogue);

@@ -1,4 +1,4 @@
-package io.reemo.console.environment;
+package io.reemo.console.api;
 
 import io.reemo.console.security.Roles;
 import org.springframework.http.HttpStatus;
@@ -6,18 +6,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Viewers look; only administrators change environments or see secrets. */
-public final class ApiAccess {
+final class ApiAccess {
 
     private ApiAccess() {
     }
 
-    public static boolean isAdmin(Authentication user) {
-        return user != null && user.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Roles.ADMIN).equals(a.getAuthority()));
-    }
-
     /** @throws ResponseStatusException 403 naming what was refused */
-    public static void requireAdmin(Authentication user, String action) {
-        if (!isAdmin(user)) {
+    static void requireAdmin(Authentication user, String action) {
+        if (!Roles.isAdmin(user)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only administrators may " + action + ".");
         }
     }

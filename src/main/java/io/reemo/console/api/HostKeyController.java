@@ -1,5 +1,11 @@
-package io.reemo.console.environment;
+package io.reemo.console.api;
 
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.EnvironmentNotFoundException;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.HostKeyPin;
+import io.reemo.console.environment.Node;
+import io.reemo.console.security.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.Authentication;
@@ -12,14 +18,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/environments/{id}/nodes/{name}/host-key")
-@EnvironmentApi
 @Tag(name = "Host keys", description = "The SSH host key pinned per node; no connection proceeds without it")
 class HostKeyController {
 
     private final Environments environments;
+    private final AuditLog audit;
 
-    HostKeyController(Environments environments) {
+    HostKeyController(Environments environments, AuditLog audit) {
         this.environments = environments;
+        this.audit = audit;
     }
 
     record HostKey(String node, boolean pinned, String sha256) {
@@ -43,7 +50,11 @@ class HostKeyController {
     HostKey pin(@PathVariable long id, @PathVariable String name, @RequestBody PinRequest request, Authentication user) {
         ApiAccess.requireAdmin(user, "pin host keys");
         String sha256 = request.sha256() == null ? null : request.sha256().strip();
-        environments.pinHostKey(id, name, sha256, Boolean.TRUE.equals(request.replace()));
+        HostKeyPin pin = environments.pinHostKey(id, name, sha256, Boolean.TRUE.equals(request.replace()));
+        if (pin.changed()) {
+            audit.record(pin.replaced() == null ? "host-key.pin" : "host-key.replace", pin.environment().name() + "/" + name,
+                    pin.replaced() == null ? sha256 : sha256 + " replaces " + pin.replaced());
+        }
         return new HostKey(name, true, sha256);
     }
 }

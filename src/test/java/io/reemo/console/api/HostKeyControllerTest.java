@@ -1,4 +1,4 @@
-package io.reemo.console.environment;
+package io.reemo.console.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -7,7 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.Fixtures;
 import io.reemo.console.security.AuditLog;
+import io.reemo.console.support.ConsoleApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +65,7 @@ class HostKeyControllerTest extends ConsoleApiTest {
         mvc.perform(put("/api/v1/environments/{id}/nodes/infra1/host-key", id).with(admin())
                         .contentType(MediaType.APPLICATION_JSON).content(hostKey(SECOND, null)))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.error", containsString("\"replace\": true")));
+                .andExpect(jsonPath("$.detail", containsString("\"replace\": true")));
         mvc.perform(put("/api/v1/environments/{id}/nodes/infra1/host-key", id).with(admin())
                         .contentType(MediaType.APPLICATION_JSON).content(hostKey(FIRST, null)))
                 .andExpect(status().isOk());
@@ -90,7 +93,7 @@ class HostKeyControllerTest extends ConsoleApiTest {
     void anUnknownNodeIs404AndViewersCannotPin() throws Exception {
         mvc.perform(get("/api/v1/environments/{id}/nodes/nope/host-key", id).with(admin()))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.error").value("Environment single has no node named nope."));
+                .andExpect(jsonPath("$.detail").value("Environment single has no node named nope."));
         mvc.perform(put("/api/v1/environments/{id}/nodes/infra1/host-key", id).with(viewer())
                         .contentType(MediaType.APPLICATION_JSON).content(hostKey(FIRST, null)))
                 .andExpect(status().isForbidden());

@@ -1,4 +1,4 @@
-package io.reemo.console.environment;
+package io.reemo.console.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -12,6 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.Fixtures;
+import io.reemo.console.environment.SshAuth;
+import io.reemo.console.support.ConsoleApiTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,7 +70,7 @@ class EnvironmentControllerTest extends ConsoleApiTest {
         String body = singleJson("bad").replace("\"REGISTRY_USERNAME\"", "\"PORTAL_TYPE\": \"everyone\", \"REGISTRY_USERNAME\"");
         mvc.perform(post("/api/v1/environments").with(admin()).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.problems[?(@.code == 'SCOPE')].variable").value("PORTAL_TYPE"))
+                .andExpect(jsonPath("$.problems[?(@.code == 'SCOPE')].field").value("PORTAL_TYPE"))
                 .andExpect(jsonPath("$.problems[?(@.code == 'SCOPE')].where").value("all.vars"))
                 .andExpect(jsonPath("$.problems[?(@.code == 'TYPE')].severity").value("ERROR"))
                 .andExpect(jsonPath("$.problems[0].message").isString());
@@ -113,7 +119,7 @@ class EnvironmentControllerTest extends ConsoleApiTest {
         mvc.perform(get("/api/v1/environments/{id}", id).with(admin()))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.status").value(404))
-                .andExpect(jsonPath("$.error").value("There is no environment with id " + id + "."));
+                .andExpect(jsonPath("$.detail").value("There is no environment with id " + id + "."));
     }
 
     @Test
@@ -129,7 +135,7 @@ class EnvironmentControllerTest extends ConsoleApiTest {
     void viewersLookButDoNotChange() throws Exception {
         mvc.perform(post("/api/v1/environments").with(viewer()).contentType(MediaType.APPLICATION_JSON).content(singleJson("x")))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.error").value("Only administrators may create environments."));
+                .andExpect(jsonPath("$.detail").value("Only administrators may create environments."));
         mvc.perform(get("/api/v1/environments")).andExpect(status().isUnauthorized());
     }
 
@@ -139,7 +145,7 @@ class EnvironmentControllerTest extends ConsoleApiTest {
         String other = singleJson("prod").replace("10.0.0.1", "10.0.0.2").replace("\"PORTAL_URL\"", "\"CRON_ENABLE\": \"false\", \"PORTAL_URL\"");
         mvc.perform(post("/api/v1/environments").with(admin()).contentType(MediaType.APPLICATION_JSON).content(other))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.error", containsString("already exists")));
+                .andExpect(jsonPath("$.detail", containsString("already exists")));
     }
 
     @ParameterizedTest
@@ -150,7 +156,7 @@ class EnvironmentControllerTest extends ConsoleApiTest {
     void oddBodiesAreAnsweredWithAClearClientErrorNeverA500(String body) throws Exception {
         mvc.perform(post("/api/v1/environments").with(admin()).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().is4xxClientError())
-                .andExpect(jsonPath("$.error").isString());
+                .andExpect(jsonPath("$.detail").isString());
     }
 
     @Test
@@ -158,10 +164,10 @@ class EnvironmentControllerTest extends ConsoleApiTest {
         mvc.perform(post("/api/v1/environments").with(admin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"x\",\n \"vars\": {\"REGISTRY_PASSWORD\": leak-me-please}}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error", containsString("line 2")))
+                .andExpect(jsonPath("$.detail", containsString("line 2")))
                 .andExpect(content -> assertThat(content.getResponse().getContentAsString()).doesNotContain("leak-me"));
         mvc.perform(get("/api/v1/environments/abc").with(admin()))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error").value("'id' must be a long."));
+                .andExpect(jsonPath("$.detail").value("'id' must be a long."));
     }
 }

@@ -1,14 +1,15 @@
-package io.reemo.console.inventory;
+package io.reemo.console.api;
 
-import io.reemo.console.environment.ApiAccess;
 import io.reemo.console.environment.Environment;
-import io.reemo.console.environment.EnvironmentApi;
 import io.reemo.console.environment.EnvironmentJson;
 import io.reemo.console.environment.EnvironmentValidator;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.InvalidEnvironmentException;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.inventory.InventoryExporter;
+import io.reemo.console.inventory.InventoryFile;
+import io.reemo.console.inventory.InventoryImporter;
 import io.reemo.console.security.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,15 +38,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/environments")
-@EnvironmentApi
 @Tag(name = "Ansible inventory", description = "Import an inventory.yml of the reemo-infra role, export an environment as one")
 class InventoryController {
 
-    static final MediaType YAML = MediaType.parseMediaType("application/yaml");
     private static final Set<String> YAML_TYPES = Set.of("application/yaml", "application/x-yaml", "text/yaml",
             "text/x-yaml", "text/plain");
     /** As large as the YAML reader accepts; the body is never read further. */
-    private static final int MAX_BYTES = SafeYaml.MAX_CODE_POINTS;
+    private static final int MAX_BYTES = InventoryImporter.MAX_CODE_POINTS;
 
     private final InventoryImporter importer;
     private final InventoryExporter exporter;
@@ -99,11 +97,6 @@ class InventoryController {
                 .body(EnvironmentJson.of(saved, catalogue, json).withWarnings(problems));
     }
 
-    /** A body whose toString is not its content: Spring's debug log prints response bodies, and this one may hold secrets. */
-    static Resource asResource(String inventory) {
-        return new ByteArrayResource(inventory.getBytes(StandardCharsets.UTF_8), "Ansible inventory");
-    }
-
     private static boolean isYaml(String contentType) {
         try {
             MediaType type = MediaType.parseMediaType(contentType);
@@ -126,6 +119,6 @@ class InventoryController {
         if (secrets) {
             audit.record("inventory.export-secrets", environment.name(), "id " + id);
         }
-        return ResponseEntity.ok().contentType(YAML).body(asResource(inventory));
+        return ResponseEntity.ok().contentType(InventoryFile.YAML).body(InventoryFile.of(inventory));
     }
 }

@@ -1,4 +1,4 @@
-package io.reemo.console.environment;
+package io.reemo.console.support;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 

@@ -1,0 +1,110 @@
+package io.reemo.console.api;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.Fixtures;
+import io.reemo.console.support.ConsoleApiTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Job requests the console refuses before any server is asked (the bed's JobApiIT runs real ones). */
+class JobApiTest extends ConsoleApiTest {
+
+    @Autowired
+    private Environments environments;
+    private long id;
+
+    @BeforeEach
+    void environment() {
+        id = environments.save(Fixtures.cluster()).id();
+    }
+
+    private ResultActions start(String body) throws Exception {
+        return mvc.perform(post("/api/v1/environments/" + id + "/jobs").with(admin()).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    @Test
+    void fieldsOfTheWrongJsonTypeAndValuesTheJobRefusesAreNamedTogether() throws Exception {
+        start("{\"type\": \"command\", \"command\": 5, \"timeoutSeconds\": 1.5, \"nodes\": \"infra1\", \"node\": \"x\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.detail", containsString("The job request cannot be run: unknown parameter 'node'")))
+                .andExpect(jsonPath("$.problems[*].field", hasItems("node", "command", "timeoutSeconds", "nodes")))
+                .andExpect(jsonPath("$.problems[?(@.field == 'node')].message").value(
+                        "unknown parameter 'node' for a 'command' job (it takes [command, nodes, timeoutSeconds])"))
+                .andExpect(jsonPath("$.problems[?(@.field == 'command')].message").value("'command' must be a string"))
+                .andExpect(jsonPath("$.problems[?(@.field == 'timeoutSeconds')].message").value(
+                        "'timeoutSeconds' must be a whole number of seconds from 1 to 86400"))
+                .andExpect(jsonPath("$.problems[?(@.field == 'nodes')].message", hasItems(containsString(
+                        "'nodes' must be a non-empty list of node names, e.g. [\""))));
+        start("{\"type\": \"command\", \"command\": \" \", \"timeoutSeconds\": 86401, \"nodes\": [\"node7\"]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[*].message", hasItems(
+                        equalTo("'command' is required: the shell command to run, e.g. \"uptime\""),
+                        equalTo("'timeoutSeconds' must be a whole number of seconds from 1 to 86400"),
+                        containsString("'nodes': environment 'cluster' has no node 'node7'"))));
+    }
+
+    @Test
+    void eachJobTypesFieldsAreCheckedByType() throws Exception {
+        start("{\"type\": \"maintenance\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].field").value("enable"))
+                .andExpect(jsonPath("$.problems[0].message").value(
+                        "'enable' is required: true to show the maintenance page, false to restore the portal"));
+        start("{\"type\": \"install\", \"initDb\": \"yes\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].field").value("initDb"))
+                .andExpect(jsonPath("$.problems[0].message").value("'initDb' must be true or false"));
+        start("{\"type\": \"update\", \"tags\": [\"mysql\", 3], \"versions\": {\"DOCKER_VERSION_API\": 2}}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[*].message", hasItems(
+                        containsString("'tags' must be a list of strings, from [db, api,"),
+                        equalTo("'versions': DOCKER_VERSION_API must be a non-empty string"))));
+        start("{\"type\": \"update\", \"tags\": [\"mysql\"], \"versions\": []}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[*].message", hasItems(
+                        equalTo("'versions' must be an object, e.g. {\"DOCKER_VERSION_API\": \"2.14.0\"}"),
+                        containsString("send \"confirmDowntime\": true to go ahead"))))
+                .andExpect(jsonPath("$.problems[*].field", hasItems("versions", "confirmDowntime")));
+    }
+
+    @Test
+    void aRequestWithoutAKnownTypeIsRefusedBeforeAnythingElse() throws Exception {
+        start("{\"nodes\": [\"infra1\"]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].field").value("type"))
+                .andExpect(jsonPath("$.problems[0].message", containsString("'type' is required: one of [command, facts, install")));
+        start("{\"type\": \"reboot-everything\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("unknown job type 'reboot-everything': use one of")));
+        start("[\"facts\"]")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("the body must be a JSON object such as {\"type\": \"facts\"}")));
+        start("{\"type\": \"facts\",\n \"nodes\": [infra1]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("(line 2, column")))
+                .andExpect(jsonPath("$.problems[0].line").value(2));
+    }
+
+    @Test
+    void aViewerMayNotStartAChangingJobAndAnUnknownEnvironmentIs404() throws Exception {
+        mvc.perform(post("/api/v1/environments/" + id + "/jobs").with(viewer()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\": \"maintenance\", \"enable\": true}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("Only administrators may start 'maintenance' jobs: they change servers."));
+        mvc.perform(post("/api/v1/environments/999999/jobs").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\": \"facts\"}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("There is no environment with id 999999."));
+    }
+}
