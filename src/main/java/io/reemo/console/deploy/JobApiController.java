@@ -1,7 +1,7 @@
 package io.reemo.console.deploy;
 
 import io.reemo.console.job.Job;
-import io.reemo.console.job.JobEventStream;
+import io.reemo.console.job.JobLogJsonStream;
 import io.reemo.console.job.JobLog;
 import io.reemo.console.job.JobQuery;
 import io.reemo.console.job.JobStatus;
@@ -41,9 +41,9 @@ class JobApiController {
     private final JobLauncher launcher;
     private final Jobs jobs;
     private final JobLog log;
-    private final JobEventStream events;
+    private final JobLogJsonStream events;
 
-    JobApiController(JobLauncher launcher, Jobs jobs, JobLog log, JobEventStream events) {
+    JobApiController(JobLauncher launcher, Jobs jobs, JobLog log, JobLogJsonStream events) {
         this.launcher = launcher;
         this.jobs = jobs;
         this.log = log;
