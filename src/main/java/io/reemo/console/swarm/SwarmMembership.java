@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 /**
- * Forms one cluster's Swarm (decisions.md §1): the first node initialises it with its own address, the others
+ * Forms one cluster's Swarm (product-calls.md §1): the first node initialises it with its own address, the others
  * join as managers. An existing Swarm is adopted and never re-initialised; its options are never changed.
  * A node that belongs to another Swarm stops the step: the operator decides, not the console.
  */

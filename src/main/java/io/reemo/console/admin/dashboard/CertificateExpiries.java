@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The expiry of every certificate the console put in place: the Traefik certificates the operator uploaded
- * ({@code TRAEFIK_SSL_CERTS}, files on the console's machine) and the internal PKI it generated (decisions.md §12).
+ * ({@code TRAEFIK_SSL_CERTS}, files on the console's machine) and the internal PKI it generated (product-calls.md §12).
  * Soonest first, so that what needs renewing leads.
  */
 @Component
