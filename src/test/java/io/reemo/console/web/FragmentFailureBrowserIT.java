@@ -56,11 +56,9 @@ class FragmentFailureBrowserIT {
 
     @Test
     void aPollingFragmentWhoseSessionEndedSendsTheWholeWindowToTheLoginPage() {
-        try (Browser browser = new Browser("http://localhost:" + port)) {
+        try (Browser browser = maintenancePage()) {
             WebDriver driver = browser.driver();
-            browser.login("admin", "fragments-it");
-            browser.open("/environments/" + environmentId + "/maintenance");
-            assertThat(driver.findElement(By.id("maintenance-state")).getText()).isEqualTo("Maintenance mode is off");
+            assertThat(driver.findElements(By.id("maintenance-banner"))).hasSize(1);
 
             driver.manage().deleteCookieNamed("JSESSIONID");
             browser.waitUpTo(NEXT_POLL).until(ExpectedConditions.urlMatches("/login$"));
@@ -79,10 +77,8 @@ class FragmentFailureBrowserIT {
 
     @Test
     void aFragmentThatFailsSaysSoWhereItIsAndKeepsPolling() {
-        try (Browser browser = new Browser("http://localhost:" + port)) {
+        try (Browser browser = maintenancePage()) {
             WebDriver driver = browser.driver();
-            browser.login("admin", "fragments-it");
-            browser.open("/environments/" + environmentId + "/maintenance");
             assertThat(driver.findElements(By.cssSelector(".fragment-error"))).isEmpty();
 
             // deleted from elsewhere: the banner now answers 404
@@ -101,6 +97,19 @@ class FragmentFailureBrowserIT {
             browser.waitUpTo(NEXT_POLL).until(d -> ((Number) page.executeScript("return window.failedPolls;")).intValue() > 0);
             assertThat(driver.findElements(By.cssSelector(".fragment-error"))).hasSize(1);
             assertThat(driver.findElement(By.id("maintenance-state")).getText()).isEqualTo("Maintenance mode is off");
+        }
+    }
+
+    /** Signed in, on the environment's maintenance page, whose banner polls. */
+    private Browser maintenancePage() {
+        Browser browser = new Browser("http://localhost:" + port);
+        try {
+            browser.login("admin", "fragments-it");
+            browser.open("/environments/" + environmentId + "/maintenance");
+            return browser;
+        } catch (RuntimeException e) {
+            browser.close();
+            throw e;
         }
     }
 }
