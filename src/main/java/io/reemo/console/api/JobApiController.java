@@ -6,8 +6,8 @@ import io.reemo.console.deploy.JobParametersException;
 import io.reemo.console.deploy.JobPermissions;
 import io.reemo.console.deploy.JobTypes;
 import io.reemo.console.job.Job;
-import io.reemo.console.job.JobEventStream;
 import io.reemo.console.job.JobLog;
+import io.reemo.console.job.JobLogJsonStream;
 import io.reemo.console.job.JobQuery;
 import io.reemo.console.job.JobStatus;
 import io.reemo.console.job.Jobs;
@@ -50,9 +50,9 @@ class JobApiController {
     private final JobTypes types;
     private final Jobs jobs;
     private final JobLog log;
-    private final JobEventStream events;
+    private final JobLogJsonStream events;
 
-    JobApiController(JobLauncher launcher, JobTypes types, Jobs jobs, JobLog log, JobEventStream events) {
+    JobApiController(JobLauncher launcher, JobTypes types, Jobs jobs, JobLog log, JobLogJsonStream events) {
         this.launcher = launcher;
         this.types = types;
         this.jobs = jobs;

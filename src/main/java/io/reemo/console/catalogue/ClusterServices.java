@@ -8,9 +8,9 @@ import io.reemo.console.catalogue.ServiceSpec.Mount;
 import io.reemo.console.catalogue.ServiceSpec.Port;
 import io.reemo.console.catalogue.ServiceSpec.SecretMount;
 import io.reemo.console.environment.Cluster;
-import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.EffectiveVariables.CertificateFiles;
 import io.reemo.console.environment.EffectiveVariables.TraefikCertMode;
+import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Node;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,7 +96,7 @@ final class ClusterServices {
         if (component != MYSQL) {
             return List.of();
         }
-        // The data lives in /opt/reemo on one node: the container must never move away from it (decisions.md §5).
+        // The data lives in /opt/reemo on one node: the container must never move away from it (product-calls.md §5).
         String dataNodeName = vars.text("MYSQL_NODE").orElse(cluster.nodes().get(0).name());
         Node dataNode = cluster.nodes().stream().filter(n -> n.name().equals(dataNodeName)).findFirst()
                 .orElse(cluster.nodes().get(0));
@@ -197,7 +197,7 @@ final class ClusterServices {
         return registry + "/" + prefix + component.imageComponent() + ":" + vars.version(component.imageComponent());
     }
 
-    /** Services log to the node's syslog with their facility, as the role does (decisions.md §16). */
+    /** Services log to the node's syslog with their facility, as the role does (product-calls.md §16). */
     private Map<String, String> logOptions(Component component, String serviceName) {
         String facilityVariable = "SYSLOG_FACILITY_" + facilitySuffix(component);
         String facility = vars.text(facilityVariable).or(() -> vars.text("SYSLOG_FACILITY")).orElse("daemon");

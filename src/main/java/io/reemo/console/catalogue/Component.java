@@ -1,7 +1,7 @@
 package io.reemo.console.catalogue;
 
 /**
- * Every service of Reemo Infra the console can deploy (reemo-infra.md §2, decisions.md §2-4).
+ * Every service of Reemo Infra the console can deploy (platform.md §2, product-calls.md §2-4).
  *
  * @param imageComponent the image name suffix after {@code REGISTRY_ENV} (both gateways use {@code haproxy})
  * @param tag            the update tag that selects it ({@code null}: only a full update touches it)

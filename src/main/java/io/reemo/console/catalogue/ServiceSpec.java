@@ -54,7 +54,7 @@ public record ServiceSpec(String name, Component component, String image, int re
     public record Mount(String source, String target) {
     }
 
-    /** A port published in host mode on every node that runs a task (decisions.md §19). */
+    /** A port published in host mode on every node that runs a task (product-calls.md §19). */
     public record Port(int published, int target) {
     }
 }

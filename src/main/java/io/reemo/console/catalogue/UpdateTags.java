@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The update tags of the role ({@code --tags}) and their mandatory order (reemo-infra.md §4.6):
+ * The update tags of the role ({@code --tags}) and their mandatory order (platform.md §4.6):
  * {@code db}, then {@code api}, then every other service, {@code portal} last, whatever order was asked.
  */
 public final class UpdateTags {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The internal MySQL keeps its data in {@code /opt/reemo} on the node (reemo-infra.md §4.7); Docker refuses a bind
+ * The internal MySQL keeps its data in {@code /opt/reemo} on the node (platform.md §4.7); Docker refuses a bind
  * mount whose source is missing, so the directory is made on every node that may run reemo_mysql.
  */
 @Component

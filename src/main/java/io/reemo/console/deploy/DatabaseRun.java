@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Runs {@code reemo_db} to completion (decisions.md §11): one replica, wait for its task to end, report its exit
+ * Runs {@code reemo_db} to completion (product-calls.md §11): one replica, wait for its task to end, report its exit
  * code and output, back to zero replicas. With {@code INIT_DB} it initialises the database, once per environment.
  */
 @org.springframework.stereotype.Component

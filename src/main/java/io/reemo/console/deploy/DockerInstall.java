@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code INSTALL_DOCKER}: Docker from the distribution on Debian/Ubuntu, from Docker's documented repository on
- * RHEL/Rocky (reemo-infra.md §4.2). Nodes that already have Docker are left as they are.
+ * RHEL/Rocky (platform.md §4.2). Nodes that already have Docker are left as they are.
  */
 @Component
 class DockerInstall {

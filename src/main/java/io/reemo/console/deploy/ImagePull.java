@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gets every image a cluster runs onto each of its nodes, all nodes at once, in the environment's image mode
- * (decisions.md §7): online and proxy pull with the registry credentials, offline loads an archive made with
+ * (product-calls.md §7): online and proxy pull with the registry credentials, offline loads an archive made with
  * {@code docker save}, preloaded only checks. A missing image is named with its node.
  */
 @Component

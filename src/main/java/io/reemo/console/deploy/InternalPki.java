@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The internal PKI of an environment (decisions.md §12): a CA and one certificate per service for mTLS,
+ * The internal PKI of an environment (product-calls.md §12): a CA and one certificate per service for mTLS,
  * kept by the console (keys encrypted) so that every deploy uses the same material until it is renewed.
  * {@code generated}: the console's own CA; {@code your-ca}: the operator's CA ({@code PKI_CA_CERT}/{@code PKI_CA_KEY}).
  */

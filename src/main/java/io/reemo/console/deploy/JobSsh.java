@@ -1,7 +1,7 @@
 package io.reemo.console.deploy;
 
 import io.reemo.console.environment.Node;
-import io.reemo.console.job.LogStream;
+import io.reemo.console.job.LogChannel;
 import io.reemo.console.job.NodeRun;
 import io.reemo.console.job.Step;
 import io.reemo.console.ssh.CommandResult;
@@ -73,7 +73,7 @@ public class JobSsh {
     /** As {@link #run(NodeRun, Node, String, Duration)}, also handing each line to {@code also} (e.g. to parse it). */
     public CommandResult run(NodeRun run, Node node, String command, Duration timeout, OutputListener also) {
         CommandResult result = connection(run, node).run(command, timeout, (stream, text) -> {
-            run.log(stream == OutputListener.Stream.STDERR ? LogStream.STDERR : LogStream.STDOUT, text);
+            run.log(stream == OutputListener.Stream.STDERR ? LogChannel.STDERR : LogChannel.STDOUT, text);
             also.line(stream, text);
         });
         if (result.timedOut()) {

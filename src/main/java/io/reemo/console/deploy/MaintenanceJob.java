@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 /**
  * {@code maintenance}: {@code enable: true} points the user portal URL at the maintenance page; {@code false}
  * points it back at the portal and removes the page. Only Traefik's routes and the maintenance service change:
- * the API, the database and the signals are never touched (decisions.md §15).
+ * the API, the database and the signals are never touched (product-calls.md §15).
  */
 @org.springframework.stereotype.Component
 class MaintenanceJob implements JobType<MaintenanceParameters> {

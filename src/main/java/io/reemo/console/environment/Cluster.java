@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One inventory group that receives services and forms its own Swarm (decisions.md §1):
+ * One inventory group that receives services and forms its own Swarm (product-calls.md §1):
  * {@code infra_manager}, {@code api_manager}, {@code portaluser_manager} or {@code portaladmin_manager}.
  *
  * @param parentGroup {@code portal_manager} for the two portal clusters, else {@code null}

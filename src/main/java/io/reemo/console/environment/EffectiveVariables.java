@@ -18,7 +18,7 @@ public final class EffectiveVariables {
     public static final Pattern REFERENCE = Pattern.compile("^\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}$");
     private static final int MAX_REFERENCE_DEPTH = 8;
 
-    /** Where the Traefik certificate comes from (decisions.md §13). */
+    /** Where the Traefik certificate comes from (product-calls.md §13). */
     public enum TraefikCertMode { SELF_SIGNED, UPLOADED, ON_SERVER }
 
     /** One {@code {cert_file, key_file}} item of a certificate list. */
@@ -108,7 +108,7 @@ public final class EffectiveVariables {
                 .orElse(explicit("TRAEFIK_SSL_CERTS").isPresent() ? TraefikCertMode.UPLOADED : TraefikCertMode.SELF_SIGNED);
     }
 
-    /** An external database is used when {@code DB_HOST} is set (decisions.md §9): no internal MySQL then. */
+    /** An external database is used when {@code DB_HOST} is set (product-calls.md §9): no internal MySQL then. */
     public boolean externalDatabase() {
         return text("DB_HOST").filter(h -> !h.isBlank()).isPresent();
     }

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every variable of reemo-infra.md §3, with the console's extensions. The help texts are what the wizard
+ * Every variable of platform.md §3, with the console's extensions. The help texts are what the wizard
  * shows, so each one says where a value comes from when the vendor documentation is silent.
  */
 final class StandardVariables {
@@ -248,7 +248,7 @@ final class StandardVariables {
         }
     }
 
-    /** Console extensions for what the vendor leaves open: placement, replicas, optional services (decisions.md §2-5, §20). */
+    /** Console extensions for what the vendor leaves open: placement, replicas, optional services (product-calls.md §2-5, §20). */
     private static void deployment(List<Variable> all) {
         all.add(def("SWARM_ENDPOINT_MODE", OPERATION, VariableType.ENUM, Scope.ANYWHERE).extension().defaults("vip")
                 .values("vip", "dnsrr")

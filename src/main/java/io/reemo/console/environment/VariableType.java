@@ -18,7 +18,7 @@ public enum VariableType {
     HOST_PORT,
     /** An {@code http(s)://} URL. */
     URL,
-    /** An image tag used verbatim (decisions.md §6). */
+    /** An image tag used verbatim (product-calls.md §6). */
     VERSION,
     /** Base64 of a JSON document (the license). */
     BASE64_JSON,

@@ -29,8 +29,8 @@ public class JobLog {
      *
      * @throws IllegalStateException when the job is not running
      */
-    public LogLine append(long jobId, String step, String node, LogStream stream, String text) {
-        return writer.append(jobId, step, node, stream, text);
+    public LogLine append(long jobId, String step, String node, LogChannel channel, String text) {
+        return writer.append(jobId, step, node, channel, text);
     }
 
     /** Sequence number of the last stored line (0 when there is none). */

@@ -78,7 +78,7 @@ final class JobRunner {
         store.markStep(job.id, index, StepStatus.RUNNING, Instant.now());
         followers.jobChanged(job.id);
         int total = job.request.steps().size();
-        writer.append(job.id, step.name(), Step.CONSOLE, LogStream.SYSTEM,
+        writer.append(job.id, step.name(), Step.CONSOLE, LogChannel.SYSTEM,
                 "Step " + (index + 1) + "/" + total + " '" + step.name() + "' on " + String.join(", ", step.nodes()) + ".");
         List<Future<StepStatus>> results = new ArrayList<>();
         for (String node : step.nodes()) {
@@ -167,7 +167,7 @@ final class JobRunner {
     }
 
     private void system(RunningJob job, String text) {
-        writer.append(job.id, Jobs.JOB_STEP, Step.CONSOLE, LogStream.SYSTEM, text);
+        writer.append(job.id, Step.JOB, Step.CONSOLE, LogChannel.SYSTEM, text);
     }
 
     private static JobStatus stoppedStatus(RunningJob job) {

@@ -26,9 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Jobs implements SmartLifecycle {
 
-    /** Step and node names of the lines the job itself writes (start, cancel, outcome). */
-    public static final String JOB_STEP = "job";
-
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
@@ -123,7 +120,7 @@ public class Jobs implements SmartLifecycle {
 
     private void appendQuietly(long id, String text) {
         try {
-            writer.append(id, JOB_STEP, Step.CONSOLE, LogStream.SYSTEM, text);
+            writer.append(id, Step.JOB, Step.CONSOLE, LogChannel.SYSTEM, text);
         } catch (IllegalStateException justEnded) {
             // the job ended between the check and this line: nothing left to say
         }
@@ -135,7 +132,7 @@ public class Jobs implements SmartLifecycle {
         List<Long> ids = store.interruptUnfinished(now, "The console stopped while the job ran.");
         for (long id : ids) {
             long seq = store.lastSeq(id) + 1;
-            logStore.insert(List.of(new LogStore.Stored(id, new LogLine(seq, now, JOB_STEP, Step.CONSOLE, LogStream.SYSTEM,
+            logStore.insert(List.of(new LogStore.Stored(id, new LogLine(seq, now, Step.JOB, Step.CONSOLE, LogChannel.SYSTEM,
                     "The console stopped while this job ran: it is marked interrupted. Check the servers before running it again."))));
             store.setLastSeq(id, seq);
         }

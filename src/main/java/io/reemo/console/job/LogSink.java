@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Where a {@link LogFollow} delivers a job's lines: an SSE stream of JSON events, an HTML-fragment
- * stream, a test. Calls come from one thread at a time. An {@link IOException} ends the follow.
+ * Where a {@link LogFollow} delivers a job's lines: the API's JSON events ({@link JobLogJsonStream}), the job
+ * page's HTML fragments ({@code jobs.JobLogHtmlStream}), a test. Calls come from one thread at a time.
+ * An {@link IOException} ends the follow.
  */
 public interface LogSink {
 

@@ -118,6 +118,6 @@ class LogStore {
 
     private static LogLine line(ResultSet rs, int row) throws SQLException {
         return new LogLine(rs.getLong("seq"), JobStore.instant(rs, "at"), rs.getString("step"), rs.getString("node"),
-                LogStream.fromCode(rs.getString("stream")), rs.getString("text"));
+                LogChannel.fromCode(rs.getString("stream")), rs.getString("text"));
     }
 }

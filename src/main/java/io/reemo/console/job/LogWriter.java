@@ -66,7 +66,7 @@ class LogWriter {
      * HOT PATH: runs once per log line of every job. Keep it to masking, numbering and queueing;
      * no query, no lookup, no formatting here, or output of busy commands slows down.
      */
-    LogLine append(long jobId, String step, String node, LogStream stream, String text) {
+    LogLine append(long jobId, String step, String node, LogChannel channel, String text) {
         String masked = masker.mask(text == null ? "" : text);
         if (masked.length() > MAX_TEXT) {
             masked = masked.substring(0, MAX_TEXT);
@@ -77,7 +77,7 @@ class LogWriter {
             if (last == null) {
                 throw new IllegalStateException("job " + jobId + " is not running: its log is closed");
             }
-            LogLine line = new LogLine(last + 1, now, step, node, stream, masked);
+            LogLine line = new LogLine(last + 1, now, step, node, channel, masked);
             // queued under the same lock, so the queue holds each job's lines in sequence order
             putWaiting(new LogStore.Stored(jobId, line));
             assigned.put(jobId, line.seq());

@@ -12,19 +12,19 @@ public interface NodeRun {
     String node();
 
     /** Appends to the job log (masked, stored, then shown). Hot path: call it per line, it only queues. */
-    void log(LogStream stream, String text);
+    void log(LogChannel channel, String text);
 
     default void stdout(String text) {
-        log(LogStream.STDOUT, text);
+        log(LogChannel.STDOUT, text);
     }
 
     default void stderr(String text) {
-        log(LogStream.STDERR, text);
+        log(LogChannel.STDERR, text);
     }
 
     /** A line from the console itself: what it is about to do, what it found, why it stopped. */
     default void system(String text) {
-        log(LogStream.SYSTEM, text);
+        log(LogChannel.SYSTEM, text);
     }
 
     /** True once the job was cancelled (or the console is stopping): stop as soon as possible. */

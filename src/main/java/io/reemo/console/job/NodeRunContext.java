@@ -33,8 +33,8 @@ final class NodeRunContext implements NodeRun {
     }
 
     @Override
-    public void log(LogStream stream, String text) {
-        writer.append(job.id, step, node, stream, text);
+    public void log(LogChannel channel, String text) {
+        writer.append(job.id, step, node, channel, text);
     }
 
     @Override

@@ -11,7 +11,10 @@ import java.util.List;
  */
 public record Step(String name, List<String> nodes, NodeWork work) {
 
+    /** The node name of work done by the console itself. */
     public static final String CONSOLE = "console";
+    /** The step name of the lines the job itself writes (start, cancel, outcome), which belong to no step. */
+    public static final String JOB = "job";
 
     public Step {
         if (name == null || name.isBlank()) {

@@ -44,9 +44,9 @@ class JobPageController {
 
     static final String LIST = "jobs/list";
     static final String DETAIL = "jobs/detail";
-    static final String LINES = JobPageStream.FRAGMENTS + " :: lines";
-    static final String SEARCH = JobPageStream.FRAGMENTS + " :: search";
-    static final String NOTICE = JobPageStream.FRAGMENTS + " :: notice";
+    static final String LINES = JobLogHtmlStream.FRAGMENTS + " :: lines";
+    static final String SEARCH = JobLogHtmlStream.FRAGMENTS + " :: search";
+    static final String NOTICE = JobLogHtmlStream.FRAGMENTS + " :: notice";
     /** Lines rendered with the page and per "load earlier" click: enough to read, small enough for a 1,000,000-line log. */
     static final int PAGE = 500;
     static final int SEARCH_LIMIT = 200;
@@ -55,11 +55,11 @@ class JobPageController {
 
     private final Jobs jobs;
     private final JobLog log;
-    private final JobPageStream stream;
+    private final JobLogHtmlStream stream;
     private final JobTypes types;
     private final Environments environments;
 
-    JobPageController(Jobs jobs, JobLog log, JobPageStream stream, JobTypes types, Environments environments) {
+    JobPageController(Jobs jobs, JobLog log, JobLogHtmlStream stream, JobTypes types, Environments environments) {
         this.jobs = jobs;
         this.log = log;
         this.stream = stream;
@@ -165,7 +165,7 @@ class JobPageController {
 
     private static List<String> names(Job job, boolean steps) {
         Set<String> names = new LinkedHashSet<>();
-        names.add(steps ? Jobs.JOB_STEP : Step.CONSOLE);
+        names.add(steps ? Step.JOB : Step.CONSOLE);
         job.steps().forEach(s -> {
             if (steps) {
                 names.add(s.name());

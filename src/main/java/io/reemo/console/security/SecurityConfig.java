@@ -1,11 +1,13 @@
 package io.reemo.console.security;
 
 import jakarta.servlet.DispatcherType;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -15,6 +17,11 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * Two doors: scripts use {@code /api/**} with HTTP Basic or a bearer token (stateless, no CSRF);
@@ -22,6 +29,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration
 class SecurityConfig {
+
+    private static final String LOGIN = "/login";
 
     @Bean
     JdbcUserDetailsManager users(DataSource dataSource) {
@@ -54,12 +63,30 @@ class SecurityConfig {
         return http
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers(LOGIN, "/assets/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").permitAll())
+                .formLogin(f -> f.loginPage(LOGIN).permitAll())
                 .httpBasic(Customizer.withDefaults())
+                // Registered before the entry points of the login form and of Basic, so it answers htmx requests
+                // whatever they accept; it is then also Spring's fallback, where it acts as the login form's.
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HtmxAwareLoginEntryPoint(LOGIN),
+                        HtmxAwareLoginEntryPoint.HTMX_REQUEST))
+                .requestCache(c -> c.requestCache(pagesToReturnTo()))
                 .logout(Customizer.withDefaults())
                 .build();
+    }
+
+    /**
+     * After signing in, the operator lands on the page that sent them to the login form: a GET that asks for HTML,
+     * never an htmx fragment (it would show alone, without its page) nor a stream.
+     */
+    private static RequestCache pagesToReturnTo() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(new AndRequestMatcher(request -> "GET".equals(request.getMethod()), html,
+                new NegatedRequestMatcher(HtmxAwareLoginEntryPoint.HTMX_REQUEST)));
+        return cache;
     }
 }

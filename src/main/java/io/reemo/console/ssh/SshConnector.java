@@ -30,7 +30,7 @@ public class SshConnector {
     static {
         // sshj would otherwise add BouncyCastle as a JVM-wide JCA provider on first use, and from then on
         // every KeyFactory("EC") user in the console (PKI, registry TLS) silently gets BC keys named "ECDSA"
-        // (stack.md trap 16), depending on whether an SSH connection happened first. sshj 0.40 works on the
+        // (library-traps.md #16), depending on whether an SSH connection happened first. sshj 0.40 works on the
         // JDK's own providers (Ed25519, X25519, ECDH, AES-GCM are in Java 17) and uses BC's classes directly
         // for key files, so leaving the provider list alone costs nothing and keeps every module deterministic.
         SecurityUtils.setRegisterBouncyCastle(false);

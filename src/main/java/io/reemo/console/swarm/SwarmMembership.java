@@ -3,15 +3,15 @@ package io.reemo.console.swarm;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.LocalNodeState;
 import com.github.dockerjava.api.model.SwarmInfo;
-import com.github.dockerjava.api.model.SwarmSpec;
 import com.github.dockerjava.api.model.SwarmNode;
+import com.github.dockerjava.api.model.SwarmSpec;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * Forms one cluster's Swarm (decisions.md §1): the first node initialises it with its own address, the others
+ * Forms one cluster's Swarm (product-calls.md §1): the first node initialises it with its own address, the others
  * join as managers. An existing Swarm is adopted and never re-initialised; its options are never changed.
  * A node that belongs to another Swarm stops the step: the operator decides, not the console.
  */

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** "Test" on the Database page: whether every API node reaches the external database (decisions.md §9). */
+/** "Test" on the Database page: whether every API node reaches the external database (product-calls.md §9). */
 @Controller
 class DatabaseCheckController {
 

@@ -45,6 +45,10 @@ public final class ConsoleClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     public Response postYaml(String path, String yaml) {
         return send(request(path).header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)).build());
     }

@@ -14,7 +14,7 @@ class VariableCatalogueTest {
 
     private final VariableCatalogue catalogue = new VariableCatalogue();
 
-    /** Every variable of reemo-infra.md §3, as the vendor spells it. */
+    /** Every variable of platform.md §3, as the vendor spells it. */
     private static final List<String> DOCUMENTED = List.of("API_LICENSE", "HMACSECRET", "REGISTRY_URL", "REGISTRY_ENV",
             "REGISTRY_USERNAME", "REGISTRY_PASSWORD", "PROVISION_IMAGE_WARMUP", "DOCKER_VERSION_API",
             "DOCKER_VERSION_APICRON", "DOCKER_VERSION_APICRONLDAP", "DOCKER_VERSION_APICRONLOG", "DOCKER_VERSION_PORTAL",

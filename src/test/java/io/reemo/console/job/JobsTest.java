@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,7 +80,7 @@ class JobsTest {
             List<LogLine> page = log.after(job.id(), after, 5000);
             for (LogLine line : page) {
                 assertThat(line.seq()).isEqualTo(expected++);
-                if (line.step().equals("burst") && line.stream() == LogStream.STDOUT) {
+                if (line.step().equals("burst") && line.stream() == LogChannel.STDOUT) {
                     burstLines++;
                     int n = Integer.parseInt(line.text().substring(2));
                     assertThat(n).isEqualTo(lastPerNode.getOrDefault(line.node(), 0) + 1);

@@ -104,7 +104,7 @@ class LogFollowTest {
     }
 
     private static LogLine line(long seq) {
-        return new LogLine(seq, Instant.now(), "s", "node1", LogStream.STDOUT, "line " + seq);
+        return new LogLine(seq, Instant.now(), "s", "node1", LogChannel.STDOUT, "line " + seq);
     }
 
     private final FakeHost host = new FakeHost();

@@ -1,11 +1,14 @@
 package io.reemo.console.security;
 
+import static org.hamcrest.Matchers.notNullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -26,6 +29,29 @@ class AccessRulesTest {
     @Test
     void pagesRedirectToLoginWhenSignedOut() throws Exception {
         mvc.perform(get("/").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+    }
+
+    /** What Spring Security keeps in the session as the place to return to after signing in. */
+    private static final String SAVED_REQUEST = "SPRING_SECURITY_SAVED_REQUEST";
+
+    @Test
+    void aPollingFragmentWithoutASessionSendsTheWholeWindowToTheLoginForm() throws Exception {
+        // as htmx asks: HX-Request, no Accept header of its own (the browser's */*)
+        mvc.perform(get("/environments/1/banner").header("HX-Request", "true"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("HX-Redirect", "/login"))
+                .andExpect(header().doesNotExist("Location"))
+                .andExpect(header().doesNotExist("WWW-Authenticate"))
+                .andExpect(request().sessionAttributeDoesNotExist(SAVED_REQUEST));
+    }
+
+    @Test
+    void theSameUrlOpenedAsAPageIsRedirectedToTheLoginFormAndRememberedForAfterwards() throws Exception {
+        mvc.perform(get("/environments/1/banner").accept(MediaType.TEXT_HTML))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"))
+                .andExpect(header().doesNotExist("HX-Redirect"))
+                .andExpect(request().sessionAttribute(SAVED_REQUEST, notNullValue()));
     }
 
     @Test

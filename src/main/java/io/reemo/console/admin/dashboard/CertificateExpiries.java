@@ -2,9 +2,9 @@ package io.reemo.console.admin.dashboard;
 
 import io.reemo.console.deploy.DeploymentRecords;
 import io.reemo.console.environment.Cluster;
-import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.EffectiveVariables.CertificateFiles;
 import io.reemo.console.environment.EffectiveVariables.TraefikCertMode;
+import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.pki.Pem;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The expiry of every certificate the console put in place: the Traefik certificates the operator uploaded
- * ({@code TRAEFIK_SSL_CERTS}, files on the console's machine) and the internal PKI it generated (decisions.md §12).
+ * ({@code TRAEFIK_SSL_CERTS}, files on the console's machine) and the internal PKI it generated (product-calls.md §12).
  * Soonest first, so that what needs renewing leads.
  */
 @Component

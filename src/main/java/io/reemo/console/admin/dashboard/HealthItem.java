@@ -6,9 +6,9 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One entry of a portal's {@code /api/healthcheck} tree (reemo-infra.md §4.10): the portal, the api under it, the
+ * One entry of a portal's {@code /api/healthcheck} tree (platform.md §4.10): the portal, the api under it, the
  * db, provision APIs, container providers, relays, signal. Any status other than {@code OK} is a failure
- * (decisions.md §17); lists such as {@code container-providers} become an entry without status of their own.
+ * (product-calls.md §17); lists such as {@code container-providers} become an entry without status of their own.
  *
  * @param status {@code null} for a list's entry, which only groups its items
  */

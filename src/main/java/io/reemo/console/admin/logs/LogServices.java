@@ -64,7 +64,7 @@ class LogServices {
         return services.stream().map(LogService::tag).distinct().toList();
     }
 
-    /** Where the node's syslog should be, most likely first (decisions.md §16); the script takes the first readable. */
+    /** Where the node's syslog should be, most likely first (product-calls.md §16); the script takes the first readable. */
     static List<String> syslogFiles(Node node) {
         boolean redHat = node.facts() != null && node.facts().os() != null && RED_HAT_LIKE.contains(node.facts().os());
         return redHat ? List.of(RED_HAT_FILE, DEBIAN_FILE) : List.of(DEBIAN_FILE, RED_HAT_FILE);

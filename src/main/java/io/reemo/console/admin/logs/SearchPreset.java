@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The vendor's documented ad-hoc searches (reemo-infra.md §4.17) as one-click buttons. The role greps every
+ * The vendor's documented ad-hoc searches (platform.md §4.17) as one-click buttons. The role greps every
  * line of the file; here they run on the services' lines, so "Traefik 5xx" needs no {@code _traefik} grep.
  */
 public enum SearchPreset {

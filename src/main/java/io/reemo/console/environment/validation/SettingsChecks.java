@@ -96,7 +96,7 @@ public final class SettingsChecks {
         }
     }
 
-    /** Across every environment of the console, at most one cluster runs the crons (decisions.md §18). */
+    /** Across every environment of the console, at most one cluster runs the crons (product-calls.md §18). */
     private void crons(Environment environment, List<Environment> others, SourcePositions positions, List<Problem> problems) {
         List<CronRunner> mine = cronRunners(environment);
         if (mine.isEmpty()) {

@@ -24,7 +24,7 @@ public final class TopologyChecks {
 
     private static final Set<String> CLUSTER_GROUPS = Set.of(Cluster.INFRA, Cluster.API, Cluster.PORTAL_USER, Cluster.PORTAL_ADMIN);
 
-    /** The vendor's minimums (reemo-infra.md §6); the RAM unit is presumably GB. */
+    /** The vendor's minimums (platform.md §6); the RAM unit is presumably GB. */
     private record Minimum(String role, int cpus, int memoryGb, int diskGb) {
     }
 

@@ -17,19 +17,19 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * The job page's own live stream: HTML fragments rendered from templates/jobs/fragments.html, for the
- * htmx SSE extension. {@code lines} (id = last seq, appended to the log), {@code state} (progress
+ * A job's live log as HTML server-sent events, for the job page ({@code /jobs/{id}/stream}): fragments rendered
+ * from templates/jobs/fragments.html, for the htmx SSE extension. {@code lines} (id = last seq, appended to the log), {@code state} (progress
  * and steps) and the final {@code end} (the status badge), after which the page closes the stream.
  */
 @Component
-class JobPageStream {
+class JobLogHtmlStream {
 
     static final String FRAGMENTS = "jobs/fragments";
 
     private final LogFollowers followers;
     private final ITemplateEngine templates;
 
-    JobPageStream(LogFollowers followers, ITemplateEngine templates) {
+    JobLogHtmlStream(LogFollowers followers, ITemplateEngine templates) {
         this.followers = followers;
         this.templates = templates;
     }

@@ -8,16 +8,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API's live log: one SSE event per line ({@code id} = seq, data = the line as JSON), a comment
- * line as heartbeat, and a final {@code end} event with the job's state, after which the stream ends.
+ * A job's live log as JSON server-sent events, for the API ({@code GET /api/v1/jobs/{id}/events}): one event
+ * per line ({@code id} = seq, data = the line as JSON), a comment line as heartbeat, and a final {@code end}
+ * event with the job's state, after which the stream ends. The job page's twin is {@code jobs.JobLogHtmlStream}.
  */
 @Component
-public class JobEventStream {
+public class JobLogJsonStream {
 
     private final LogFollowers followers;
     private final JsonMapper json;
 
-    JobEventStream(LogFollowers followers, JsonMapper json) {
+    JobLogJsonStream(LogFollowers followers, JsonMapper json) {
         this.followers = followers;
         this.json = json;
     }

@@ -3,8 +3,11 @@ package io.reemo.console.job;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Where a log line came from: the remote command's two streams, or the console itself. */
-public enum LogStream {
+/**
+ * Which channel a log line came on: the remote command's stdout or stderr, or the console itself
+ * ({@code system}). Lines keep it in their {@code stream} field, the name the API and the table use.
+ */
+public enum LogChannel {
     STDOUT, STDERR, SYSTEM;
 
     @JsonValue
@@ -12,7 +15,7 @@ public enum LogStream {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static LogStream fromCode(String code) {
+    static LogChannel fromCode(String code) {
         return switch (code) {
             case "o" -> STDOUT;
             case "e" -> STDERR;
