@@ -21,7 +21,7 @@ public record CommandParameters(String command, List<String> nodes, Long timeout
         nodes = nodes == null ? null : List.copyOf(nodes);
     }
 
-    Duration timeout() {
+    public Duration timeout() {
         return timeoutSeconds == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(timeoutSeconds);
     }
 }

@@ -3,6 +3,7 @@ package io.reemo.console.deploy;
 import io.reemo.console.catalogue.DesiredCluster;
 import io.reemo.console.catalogue.DesiredState;
 import io.reemo.console.catalogue.ServiceSpec;
+import io.reemo.console.deploy.desired.DesiredStates;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.EnvironmentValidator;
 import io.reemo.console.environment.Environments;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** What every deploy job type needs: the environment and its desired state as they are when a step runs. */
 @Component
-class DeploySupport {
+public class DeploySupport {
 
     private final Environments environments;
     private final DesiredStates desiredStates;
@@ -28,23 +29,23 @@ class DeploySupport {
         this.validator = validator;
     }
 
-    Supplier<Environment> current(long environmentId) {
+    public Supplier<Environment> current(long environmentId) {
         return () -> environments.get(environmentId);
     }
 
     /** The desired state with the maintenance switch as recorded. */
-    Supplier<DesiredState> desired(long environmentId) {
+    public Supplier<DesiredState> desired(long environmentId) {
         return () -> desiredStates.forApply(environments.get(environmentId), records.maintenance(environmentId));
     }
 
     /** Blocking validation problems refuse the job before anything runs, each named. */
-    void requireValid(Environment environment, List<ParameterProblem> problems) {
+    public void requireValid(Environment environment, List<ParameterProblem> problems) {
         validator.validate(environment).stream().filter(p -> p.severity() == Problem.Severity.ERROR)
                 .forEach(p -> problems.add(new ParameterProblem(null, "environment: " + p.message())));
     }
 
     /** The job's last lines: what runs where, at which version. */
-    Step summary(Supplier<DesiredState> desired) {
+    public Step summary(Supplier<DesiredState> desired) {
         return Step.onConsole("summary", run -> {
             for (DesiredCluster cluster : desired.get().clusters()) {
                 run.system(cluster.group() + " on " + String.join(", ", cluster.managerOrder()) + ":");
@@ -58,7 +59,7 @@ class DeploySupport {
         });
     }
 
-    DeploymentRecords records() {
+    public DeploymentRecords records() {
         return records;
     }
 }

@@ -1,5 +1,6 @@
 package io.reemo.console.deploy;
 
+import io.reemo.console.deploy.desired.InternalPki;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** The nodes a job runs on: those named in its {@code nodes}, in that order, or every node of the environment. */
-final class JobNodes {
+public final class JobNodes {
 
     private JobNodes() {
     }
 
     /** @param names the names asked for, {@code null} for every node */
-    static void check(Environment environment, List<String> names, List<ParameterProblem> problems) {
+    public static void check(Environment environment, List<String> names, List<ParameterProblem> problems) {
         List<Node> all = environment.nodes();
         if (all.isEmpty()) {
             problems.add(new ParameterProblem(null, "environment '" + environment.name() + "' has no nodes yet: add its servers first"));
@@ -32,7 +32,7 @@ final class JobNodes {
     }
 
     /** The nodes of names that passed {@link #check}, each once. */
-    static List<Node> of(Environment environment, List<String> names) {
+    public static List<Node> of(Environment environment, List<String> names) {
         if (names == null) {
             return environment.nodes();
         }

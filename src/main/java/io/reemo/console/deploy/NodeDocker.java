@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Docker on a node within a job: one bridge over the job's SSH connection to that node, closed when the job ends. */
 @Component
-class NodeDocker {
+public class NodeDocker {
 
     private final JobSsh ssh;
 
@@ -18,7 +18,7 @@ class NodeDocker {
         this.ssh = ssh;
     }
 
-    DockerClient of(NodeRun run, Node node) {
+    public DockerClient of(NodeRun run, Node node) {
         try {
             return run.shared("docker:" + node.name(),
                     () -> DockerOverSsh.open(ssh.connection(run, node).client(), node.name())).docker();
@@ -30,7 +30,7 @@ class NodeDocker {
     }
 
     /** The registry credentials of the environment, as Docker wants them for pulls and service creation. */
-    static AuthConfig registryAuth(EffectiveVariables vars) {
+    public static AuthConfig registryAuth(EffectiveVariables vars) {
         return new AuthConfig()
                 .withRegistryAddress(vars.text("REGISTRY_URL").orElse("registry.reemo.io"))
                 .withUsername(vars.text("REGISTRY_USERNAME").orElse(null))

@@ -5,6 +5,7 @@ import io.reemo.console.catalogue.DesiredCluster;
 import io.reemo.console.catalogue.DesiredState;
 import io.reemo.console.catalogue.ServiceCatalogue;
 import io.reemo.console.catalogue.ServiceSpec;
+import io.reemo.console.deploy.desired.DesiredStates;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;

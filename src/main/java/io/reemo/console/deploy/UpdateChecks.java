@@ -28,7 +28,7 @@ public class UpdateChecks {
     }
 
     /** Each tag one of the role's; each version a known {@code DOCKER_VERSION_*} variable set to a non-empty value. */
-    List<ParameterProblem> tagsAndVersions(UpdateParameters parameters) {
+    public List<ParameterProblem> tagsAndVersions(UpdateParameters parameters) {
         List<ParameterProblem> problems = new ArrayList<>();
         parameters.tags().stream().filter(tag -> !UpdateParameters.TAGS.contains(tag)).forEach(tag -> problems.add(new ParameterProblem(
                 "tags", "'tags': unknown value '" + tag + "' (known: " + String.join(", ", UpdateParameters.TAGS) + ")")));

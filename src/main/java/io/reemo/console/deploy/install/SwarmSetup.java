@@ -1,10 +1,11 @@
-package io.reemo.console.deploy;
+package io.reemo.console.deploy.install;
 
+import io.reemo.console.deploy.NodeDocker;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.job.Step;
-import io.reemo.console.swarm.SwarmMembership;
 import io.reemo.console.swarm.SwarmMembership.Member;
+import io.reemo.console.swarm.SwarmMembership;
 import org.springframework.stereotype.Component;
 
 /** One Swarm per cluster: init on its first node, join the others as managers, adopt what exists. */

@@ -1,5 +1,6 @@
-package io.reemo.console.deploy;
+package io.reemo.console.deploy.install;
 
+import io.reemo.console.deploy.JobSsh;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
 import io.reemo.console.job.NodeRun;

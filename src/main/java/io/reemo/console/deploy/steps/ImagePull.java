@@ -1,4 +1,4 @@
-package io.reemo.console.deploy;
+package io.reemo.console.deploy.steps;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -7,6 +7,9 @@ import com.github.dockerjava.api.model.PullResponseItem;
 import io.reemo.console.catalogue.DesiredCluster;
 import io.reemo.console.catalogue.DesiredState;
 import io.reemo.console.catalogue.ServiceSpec;
+import io.reemo.console.deploy.DeployException;
+import io.reemo.console.deploy.JobSsh;
+import io.reemo.console.deploy.NodeDocker;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
@@ -31,7 +34,7 @@ import org.springframework.stereotype.Component;
  * {@code docker save}, preloaded only checks. A missing image is named with its node.
  */
 @Component
-class ImagePull {
+public class ImagePull {
 
     private static final long PULL_MINUTES = 30;
 
@@ -44,7 +47,7 @@ class ImagePull {
     }
 
     /** The desired state is read when the step runs, so that versions set by an earlier step count. */
-    Step step(Environment environment, Supplier<Environment> current, Supplier<DesiredState> desired, Predicate<ServiceSpec> scope) {
+    public Step step(Environment environment, Supplier<Environment> current, Supplier<DesiredState> desired, Predicate<ServiceSpec> scope) {
         // Read once for all nodes of the step (it loads and decrypts the PKI), on the first node that needs it.
         Supplier<Environment> env = once(current);
         Supplier<DesiredState> state = once(desired);

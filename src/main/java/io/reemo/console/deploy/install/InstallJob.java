@@ -1,6 +1,13 @@
-package io.reemo.console.deploy;
+package io.reemo.console.deploy.install;
 
 import io.reemo.console.catalogue.DesiredState;
+import io.reemo.console.deploy.DeploySupport;
+import io.reemo.console.deploy.InstallParameters;
+import io.reemo.console.deploy.JobType;
+import io.reemo.console.deploy.ParameterProblem;
+import io.reemo.console.deploy.steps.DatabaseRun;
+import io.reemo.console.deploy.steps.ImagePull;
+import io.reemo.console.deploy.steps.SwarmApply;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.job.Step;
 import java.util.ArrayList;

@@ -1,17 +1,18 @@
-package io.reemo.console.deploy;
+package io.reemo.console.deploy.steps;
 
 import com.github.dockerjava.api.DockerClient;
 import io.reemo.console.catalogue.DesiredCluster;
 import io.reemo.console.catalogue.DesiredState;
 import io.reemo.console.catalogue.ServiceSpec;
+import io.reemo.console.deploy.NodeDocker;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.job.NodeRun;
 import io.reemo.console.job.Step;
 import io.reemo.console.swarm.Change;
-import io.reemo.console.swarm.Convergence;
 import io.reemo.console.swarm.Convergence.Outcome;
+import io.reemo.console.swarm.Convergence;
 import io.reemo.console.swarm.Planner;
 import io.reemo.console.swarm.SwarmApplier;
 import io.reemo.console.swarm.SwarmReader;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * update_config) and fails the step, saying so.
  */
 @Component
-class SwarmApply {
+public class SwarmApply {
 
     static final Duration CONVERGE_TIMEOUT = Duration.ofMinutes(5);
 
@@ -42,7 +43,7 @@ class SwarmApply {
     /**
      * @param full also removes managed services the catalogue no longer has (full updates and installs)
      */
-    Step step(String name, Supplier<Environment> environment, Supplier<DesiredState> desired,
+    public Step step(String name, Supplier<Environment> environment, Supplier<DesiredState> desired,
               Predicate<ServiceSpec> scope, boolean full) {
         return Step.onConsole(name, run -> {
             Environment env = environment.get();

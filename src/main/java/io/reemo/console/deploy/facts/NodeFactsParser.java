@@ -1,4 +1,4 @@
-package io.reemo.console.deploy;
+package io.reemo.console.deploy.facts;
 
 import io.reemo.console.environment.NodeFacts;
 import java.time.Instant;

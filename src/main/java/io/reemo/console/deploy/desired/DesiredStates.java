@@ -1,16 +1,18 @@
-package io.reemo.console.deploy;
+package io.reemo.console.deploy.desired;
 
-import io.reemo.console.catalogue.CatalogueInput;
 import io.reemo.console.catalogue.CatalogueInput.CertificatePair;
 import io.reemo.console.catalogue.CatalogueInput.InternalTls;
+import io.reemo.console.catalogue.CatalogueInput;
 import io.reemo.console.catalogue.Component;
 import io.reemo.console.catalogue.DesiredState;
 import io.reemo.console.catalogue.ServiceCatalogue;
 import io.reemo.console.catalogue.ServiceSpec;
+import io.reemo.console.deploy.DeployException;
+import io.reemo.console.deploy.DeploymentRecords;
 import io.reemo.console.environment.Cluster;
-import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.EffectiveVariables.CertificateFiles;
 import io.reemo.console.environment.EffectiveVariables.TraefikCertMode;
+import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.VariableCatalogue;
 import java.io.IOException;
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Service;
  * and asks it for the desired state: the one place where plan and apply get the same answer.
  */
 @Service
-class DesiredStates {
+public class DesiredStates {
 
     /** Services that terminate no mTLS of their own. */
     private static final Set<Component> WITHOUT_TLS = Set.of(Component.TRAEFIK, Component.DB, Component.MAINTENANCE);
@@ -47,14 +49,14 @@ class DesiredStates {
 
     /** For a plan: the stored PKI only, nothing is created. */
     /** An environment never stored (a new setup) has no PKI and no maintenance yet. */
-    DesiredState forPlan(Environment environment) {
+    public DesiredState forPlan(Environment environment) {
         Long id = environment.id();
         InternalTls tls = id == null ? new InternalTls("", Map.of()) : pki.stored(id);
         return catalogue.desiredState(environment, input(environment, tls, id != null && records.maintenance(id)));
     }
 
     /** For a deploy: issues the PKI material that is missing first. */
-    DesiredState forApply(Environment environment, boolean maintenance) {
+    public DesiredState forApply(Environment environment, boolean maintenance) {
         DesiredState skeleton = catalogue.desiredState(environment, CatalogueInput.withoutTls().withMaintenance(maintenance));
         List<String> services = skeleton.clusters().stream().flatMap(c -> c.services().stream())
                 .filter(s -> !WITHOUT_TLS.contains(s.component())).map(ServiceSpec::name).distinct().toList();

@@ -1,8 +1,16 @@
-package io.reemo.console.deploy;
+package io.reemo.console.deploy.maintenance;
 
 import io.reemo.console.catalogue.Component;
 import io.reemo.console.catalogue.DesiredState;
 import io.reemo.console.catalogue.ServiceSpec;
+import io.reemo.console.deploy.DeploySupport;
+import io.reemo.console.deploy.JobType;
+import io.reemo.console.deploy.MaintenanceParameters;
+import io.reemo.console.deploy.NodeDocker;
+import io.reemo.console.deploy.ParameterProblem;
+import io.reemo.console.deploy.desired.DesiredStates;
+import io.reemo.console.deploy.steps.ImagePull;
+import io.reemo.console.deploy.steps.SwarmApply;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.job.Step;

@@ -1,4 +1,4 @@
-package io.reemo.console.deploy;
+package io.reemo.console.deploy.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,10 @@
-package io.reemo.console.deploy;
+package io.reemo.console.deploy.facts;
 
+import io.reemo.console.deploy.FactsParameters;
+import io.reemo.console.deploy.JobNodes;
+import io.reemo.console.deploy.JobSsh;
+import io.reemo.console.deploy.JobType;
+import io.reemo.console.deploy.ParameterProblem;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Node;

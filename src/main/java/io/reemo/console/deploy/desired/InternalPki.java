@@ -1,7 +1,8 @@
-package io.reemo.console.deploy;
+package io.reemo.console.deploy.desired;
 
 import io.reemo.console.catalogue.CatalogueInput.CertificatePair;
 import io.reemo.console.catalogue.CatalogueInput.InternalTls;
+import io.reemo.console.deploy.DeployException;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.pki.CertificateAuthority;
 import io.reemo.console.pki.IssuedCertificate;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Service;
  * {@code generated}: the console's own CA; {@code your-ca}: the operator's CA ({@code PKI_CA_CERT}/{@code PKI_CA_KEY}).
  */
 @Service
-class InternalPki {
+public class InternalPki {
 
     static final String CA = "ca";
 

@@ -1,8 +1,16 @@
-package io.reemo.console.deploy;
+package io.reemo.console.deploy.update;
 
 import io.reemo.console.catalogue.DesiredState;
 import io.reemo.console.catalogue.ServiceCatalogue;
 import io.reemo.console.catalogue.UpdateTags;
+import io.reemo.console.deploy.DeploySupport;
+import io.reemo.console.deploy.JobType;
+import io.reemo.console.deploy.ParameterProblem;
+import io.reemo.console.deploy.UpdateChecks;
+import io.reemo.console.deploy.UpdateParameters;
+import io.reemo.console.deploy.steps.DatabaseRun;
+import io.reemo.console.deploy.steps.ImagePull;
+import io.reemo.console.deploy.steps.SwarmApply;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.job.Step;

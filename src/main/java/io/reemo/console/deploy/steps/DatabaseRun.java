@@ -1,4 +1,4 @@
-package io.reemo.console.deploy;
+package io.reemo.console.deploy.steps;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -11,6 +11,9 @@ import com.github.dockerjava.api.model.ServiceSpec;
 import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskState;
 import io.reemo.console.catalogue.Component;
+import io.reemo.console.deploy.DeployException;
+import io.reemo.console.deploy.DeploymentRecords;
+import io.reemo.console.deploy.NodeDocker;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
@@ -33,7 +36,7 @@ import java.util.function.Supplier;
  * code and output, back to zero replicas. With {@code INIT_DB} it initialises the database, once per environment.
  */
 @org.springframework.stereotype.Component
-class DatabaseRun {
+public class DatabaseRun {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(15);
     private static final Set<TaskState> ENDED = Set.of(TaskState.COMPLETE, TaskState.FAILED, TaskState.REJECTED,
@@ -51,7 +54,7 @@ class DatabaseRun {
         this.records = records;
     }
 
-    Step step(Supplier<Environment> environment, boolean initDb) {
+    public Step step(Supplier<Environment> environment, boolean initDb) {
         return Step.onConsole(initDb ? "database init" : "database update", run -> {
             Environment env = environment.get();
             Cluster cluster = env.clusters().stream().filter(Cluster::servesApi).findFirst()
