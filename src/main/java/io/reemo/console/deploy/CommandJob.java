@@ -18,9 +18,9 @@ class CommandJob implements JobType {
     private static final Duration MAX_TIMEOUT = Duration.ofHours(24);
     private static final int MAX_COMMAND = 10_000;
 
-    private final JobSsh ssh;
+    private final JobSessions ssh;
 
-    CommandJob(JobSsh ssh) {
+    CommandJob(JobSessions ssh) {
         this.ssh = ssh;
     }
 

@@ -20,10 +20,10 @@ class DataDirectory {
     static final String MYSQL_DATA = "/opt/reemo/mysql";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final JobSsh ssh;
+    private final JobSessions ssh;
     private final VariableCatalogue variables;
 
-    DataDirectory(JobSsh ssh, VariableCatalogue variables) {
+    DataDirectory(JobSessions ssh, VariableCatalogue variables) {
         this.ssh = ssh;
         this.variables = variables;
     }

@@ -41,12 +41,12 @@ class DatabaseRun {
     static final List<String> INIT_VARIABLES = List.of("INIT_MINIMUM_PASSWORD_LENGTH", "INIT_PASSWORD_REQUIRE_LETTERS",
             "INIT_PASSWORD_REQUIRE_DIGITS", "INIT_PASSWORD_REQUIRE_SPECIALCHAR");
 
-    private final NodeDocker nodeDocker;
+    private final JobSessions sessions;
     private final VariableCatalogue variables;
     private final DeploymentRecords records;
 
-    DatabaseRun(NodeDocker nodeDocker, VariableCatalogue variables, DeploymentRecords records) {
-        this.nodeDocker = nodeDocker;
+    DatabaseRun(JobSessions sessions, VariableCatalogue variables, DeploymentRecords records) {
+        this.sessions = sessions;
         this.variables = variables;
         this.records = records;
     }
@@ -56,7 +56,7 @@ class DatabaseRun {
             Environment env = environment.get();
             Cluster cluster = env.clusters().stream().filter(Cluster::servesApi).findFirst()
                     .orElseThrow(() -> new DeployException("no cluster runs the API side, so there is no reemo_db to run"));
-            DockerClient docker = nodeDocker.of(run, cluster.nodes().get(0));
+            DockerClient docker = sessions.docker(run, cluster.nodes().get(0));
             int exit = runOnce(run, docker, variables.effective(env, cluster), initDb);
             if (exit == 0 && initDb) {
                 records.markDatabaseInitialized(env.id(), run.jobId());

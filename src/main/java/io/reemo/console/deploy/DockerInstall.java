@@ -27,9 +27,9 @@ class DockerInstall {
             "systemctl enable --now docker",
             "docker version --format 'Docker {{.Server.Version}} installed'");
 
-    private final JobSsh ssh;
+    private final JobSessions ssh;
 
-    DockerInstall(JobSsh ssh) {
+    DockerInstall(JobSessions ssh) {
         this.ssh = ssh;
     }
 

@@ -6,9 +6,8 @@ import io.reemo.console.environment.Node;
 import io.reemo.console.environment.NodeFacts;
 import io.reemo.console.job.NodeRun;
 import io.reemo.console.job.Step;
-import io.reemo.console.ssh.CommandResult;
-import io.reemo.console.ssh.OutputListener;
-import java.time.Duration;
+import io.reemo.console.node.CommandResult;
+import io.reemo.console.node.OutputListener;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 class FactsJob implements JobType {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final JobSsh ssh;
+    private final JobSessions ssh;
     private final Environments environments;
 
-    FactsJob(JobSsh ssh, Environments environments) {
+    FactsJob(JobSessions ssh, Environments environments) {
         this.ssh = ssh;
         this.environments = environments;
     }
@@ -51,12 +49,12 @@ class FactsJob implements JobType {
 
     @Override
     public List<Step> plan(Environment environment, JobParameters parameters) {
-        return List.of(JobSsh.perNode("facts", parameters.nodes(environment), (run, node) -> gather(run, node, environment.id())));
+        return List.of(JobSessions.perNode("facts", parameters.nodes(environment), (run, node) -> gather(run, node, environment.id())));
     }
 
     private int gather(NodeRun run, Node node, long environmentId) {
         Map<String, String> found = new ConcurrentHashMap<>();
-        CommandResult result = ssh.run(run, node, NodeFactsParser.SCRIPT, TIMEOUT, (stream, text) -> {
+        CommandResult result = ssh.run(run, node, NodeFactsParser.SCRIPT, (stream, text) -> {
             if (stream == OutputListener.Stream.STDOUT) {
                 NodeFactsParser.take(text, found);
             }

@@ -36,7 +36,7 @@ class JobApiErrors {
     }
 
     /** The plan reads the Swarm through a node: when that node cannot be reached, say which and why. */
-    @ExceptionHandler({io.reemo.console.ssh.SshException.class, io.reemo.console.swarm.DockerUnreachableException.class,
+    @ExceptionHandler({io.reemo.console.node.NodeException.class,
             DeployException.class, io.reemo.console.swarm.SwarmStateException.class})
     ProblemDetail unreachable(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());

@@ -28,14 +28,14 @@ class MaintenanceJob implements JobType {
     private final DesiredStates desiredStates;
     private final ImagePull images;
     private final SwarmApply apply;
-    private final NodeDocker nodeDocker;
+    private final JobSessions sessions;
 
-    MaintenanceJob(DeploySupport support, DesiredStates desiredStates, ImagePull images, SwarmApply apply, NodeDocker nodeDocker) {
+    MaintenanceJob(DeploySupport support, DesiredStates desiredStates, ImagePull images, SwarmApply apply, JobSessions sessions) {
         this.support = support;
         this.desiredStates = desiredStates;
         this.images = images;
         this.apply = apply;
-        this.nodeDocker = nodeDocker;
+        this.sessions = sessions;
     }
 
     @Override
@@ -73,7 +73,7 @@ class MaintenanceJob implements JobType {
         if (!enable) {
             steps.add(Step.onConsole("cleanup", run -> {
                 for (Cluster cluster : current.get().clusters()) {
-                    var docker = nodeDocker.of(run, cluster.nodes().get(0));
+                    var docker = sessions.docker(run, cluster.nodes().get(0));
                     SwarmReader.service(docker, Component.MAINTENANCE.serviceName()).ifPresent(service -> {
                         run.system(cluster.group() + ": remove " + Component.MAINTENANCE.serviceName());
                         docker.removeServiceCmd(service.getId()).exec();

@@ -8,6 +8,8 @@ import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
 import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.health.ClusterState;
+import io.reemo.console.health.PortalHealth;
 import io.reemo.console.job.Job;
 import io.reemo.console.job.JobNotFoundException;
 import io.reemo.console.job.JobQuery;
