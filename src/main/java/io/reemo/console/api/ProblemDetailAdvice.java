@@ -9,11 +9,9 @@ import io.reemo.console.environment.InvalidEnvironmentException;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.job.JobConflictException;
 import io.reemo.console.job.JobNotFoundException;
+import io.reemo.console.node.NodeException;
 import io.reemo.console.secrets.SecretMasker;
 import io.reemo.console.secrets.SecretUnavailableException;
-import io.reemo.console.ssh.SshException;
-import io.reemo.console.swarm.DockerUnreachableException;
-import io.reemo.console.swarm.SwarmStateException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -100,7 +98,7 @@ class ProblemDetailAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** A plan reads the Swarm through a node: when that node cannot be reached, say which and why. */
-    @ExceptionHandler({SshException.class, DockerUnreachableException.class, DeployException.class, SwarmStateException.class})
+    @ExceptionHandler({NodeException.class, DeployException.class})
     @ResponseStatus(HttpStatus.BAD_GATEWAY)
     ApiProblem unreachable(RuntimeException e) {
         return new ApiProblem(HttpStatus.BAD_GATEWAY, e.getMessage());

@@ -3,7 +3,7 @@ package io.reemo.console.deploy;
 import io.reemo.console.environment.Node;
 import io.reemo.console.job.NodeRun;
 
-/** What a step does on one node of the environment (see {@link JobSsh#perNode}). */
+/** What a step does on one node of the environment (see {@link JobSessions#perNode}). */
 @FunctionalInterface
 public interface NodeStep {
 

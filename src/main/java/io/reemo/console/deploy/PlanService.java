@@ -9,13 +9,11 @@ import io.reemo.console.deploy.desired.DesiredStates;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
-import io.reemo.console.ssh.SshConnection;
-import io.reemo.console.ssh.SshConnector;
-import io.reemo.console.ssh.SshException;
-import io.reemo.console.ssh.SshTarget;
+import io.reemo.console.node.NodeSession;
+import io.reemo.console.node.NodeSessions;
+import io.reemo.console.node.SshException;
 import io.reemo.console.swarm.ActualCluster;
 import io.reemo.console.swarm.Change;
-import io.reemo.console.swarm.DockerOverSsh;
 import io.reemo.console.swarm.Planner;
 import io.reemo.console.swarm.SwarmReader;
 import java.util.ArrayList;
@@ -34,12 +32,12 @@ public class PlanService {
 
     private final Environments environments;
     private final DesiredStates desiredStates;
-    private final SshConnector ssh;
+    private final NodeSessions sessions;
 
-    PlanService(Environments environments, DesiredStates desiredStates, SshConnector ssh) {
+    PlanService(Environments environments, DesiredStates desiredStates, NodeSessions sessions) {
         this.environments = environments;
         this.desiredStates = desiredStates;
-        this.ssh = ssh;
+        this.sessions = sessions;
     }
 
     /** @param notes what the plan could not see, e.g. a Swarm not formed yet */
@@ -96,14 +94,13 @@ public class PlanService {
 
     private ActualCluster actual(Cluster cluster, List<String> notes) {
         var node = cluster.nodes().get(0);
-        try (SshConnection connection = ssh.connect(SshTarget.of(node));
-             DockerOverSsh docker = DockerOverSsh.open(connection.client(), node.name())) {
-            var swarm = docker.docker().infoCmd().exec().getSwarm();
+        try (NodeSession session = sessions.open(node)) {
+            var swarm = session.docker().infoCmd().exec().getSwarm();
             if (swarm == null || swarm.getLocalNodeState() != LocalNodeState.ACTIVE) {
                 notes.add(cluster.group() + ": no Swarm on " + node.name() + " yet; the install forms it");
                 return ActualCluster.empty();
             }
-            return SwarmReader.read(docker.docker());
+            return SwarmReader.read(session.docker());
         }
     }
 }

@@ -25,6 +25,20 @@ public final class EffectiveVariables {
     public record CertificateFiles(String certFile, String keyFile) {
     }
 
+    /**
+     * The registry the images come from and the account that reads it.
+     *
+     * @param registry {@code host[:port]}
+     * @param username {@code null} for anonymous access
+     */
+    public record RegistryLogin(String registry, String username, String password) {
+
+        @Override
+        public String toString() {
+            return "RegistryLogin[" + registry + " as " + (username == null ? "anonymous" : username) + "]";
+        }
+    }
+
     private final VariableCatalogue catalogue;
     private final Map<String, Object> values;
 
@@ -106,6 +120,12 @@ public final class EffectiveVariables {
                     default -> TraefikCertMode.SELF_SIGNED;
                 })
                 .orElse(explicit("TRAEFIK_SSL_CERTS").isPresent() ? TraefikCertMode.UPLOADED : TraefikCertMode.SELF_SIGNED);
+    }
+
+    /** {@code REGISTRY_URL}, {@code REGISTRY_USERNAME} and {@code REGISTRY_PASSWORD}: what the console and the nodes log in with. */
+    public RegistryLogin registryLogin() {
+        return new RegistryLogin(text("REGISTRY_URL").orElse(""), text("REGISTRY_USERNAME").orElse(null),
+                text("REGISTRY_PASSWORD").orElse(null));
     }
 
     /** An external database is used when {@code DB_HOST} is set (product-calls.md §9): no internal MySQL then. */

@@ -14,6 +14,7 @@ import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -104,12 +105,14 @@ public final class RegistryClient {
         return tags;
     }
 
+    /** The tags of each repository, read one after the other; see {@link RepositoryTags} for what stops the reading. */
+    public RepositoryTags tagsOf(Collection<String> repositories) {
+        return RepositoryTags.read(this, repositories);
+    }
+
     /** The versions after {@code currentVersion}, oldest first; tags that are not versions are left out. */
     public List<String> newerTags(String repository, String currentVersion) {
-        return tags(repository).stream()
-                .filter(VersionOrder::isVersion)
-                .filter(tag -> VersionOrder.INSTANCE.compare(tag, currentVersion) > 0)
-                .toList();
+        return VersionOrder.newer(tags(repository), currentVersion);
     }
 
     public URI uri() {

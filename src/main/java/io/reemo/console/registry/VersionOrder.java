@@ -26,6 +26,14 @@ public final class VersionOrder implements Comparator<String> {
         return VERSION.matcher(tag).matches();
     }
 
+    /** The versions among {@code tags} after {@code current}, in their order; tags that are not versions are left out. */
+    public static List<String> newer(List<String> tags, String current) {
+        return tags.stream()
+                .filter(VersionOrder::isVersion)
+                .filter(tag -> INSTANCE.compare(tag, current) > 0)
+                .toList();
+    }
+
     @Override
     public int compare(String a, String b) {
         Matcher va = VERSION.matcher(a);

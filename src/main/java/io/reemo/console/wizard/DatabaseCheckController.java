@@ -1,11 +1,11 @@
 package io.reemo.console.wizard;
 
-import io.reemo.console.deploy.NodeChecks;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
 import io.reemo.console.environment.Topology;
 import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.node.NodeChecks;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;

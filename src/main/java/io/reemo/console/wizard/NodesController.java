@@ -12,8 +12,8 @@ import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.SshAuth;
 import io.reemo.console.job.Job;
 import io.reemo.console.job.Jobs;
-import io.reemo.console.ssh.SshConnector;
-import io.reemo.console.ssh.SshException;
+import io.reemo.console.node.NodeSessions;
+import io.reemo.console.node.SshException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -35,16 +35,16 @@ class NodesController {
 
     private final WizardDrafts drafts;
     private final WizardFrame frame;
-    private final SshConnector ssh;
+    private final NodeSessions sessions;
     private final Environments environments;
     private final JobLauncher launcher;
     private final Jobs jobs;
 
-    NodesController(WizardDrafts drafts, WizardFrame frame, SshConnector ssh, Environments environments, JobLauncher launcher,
+    NodesController(WizardDrafts drafts, WizardFrame frame, NodeSessions sessions, Environments environments, JobLauncher launcher,
                     Jobs jobs) {
         this.drafts = drafts;
         this.frame = frame;
-        this.ssh = ssh;
+        this.sessions = sessions;
         this.environments = environments;
         this.launcher = launcher;
         this.jobs = jobs;
@@ -120,7 +120,7 @@ class NodesController {
         model.addAttribute("id", id);
         model.addAttribute("node", node);
         try {
-            model.addAttribute("fingerprint", ssh.probeHostKey(node.address(), node.sshPort()));
+            model.addAttribute("fingerprint", sessions.probeHostKey(node.address(), node.sshPort()));
         } catch (SshException e) {
             model.addAttribute("probeError", e.getMessage());
         }

@@ -1,12 +1,14 @@
 package io.reemo.console.wizard;
 
-import io.reemo.console.deploy.NodeChecks;
+import io.reemo.console.environment.EffectiveVariables.RegistryLogin;
 import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.node.NodeChecks;
 import io.reemo.console.registry.RegistryClient;
 import io.reemo.console.registry.RegistryClients;
 import io.reemo.console.registry.RegistryException;
+import io.reemo.console.registry.RepositoryTags;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -91,8 +93,8 @@ class RegistryCheckController {
     }
 
     private RegistryClient client(EffectiveVariables vars, String caCertificate) {
-        String url = vars.text("REGISTRY_URL").orElseThrow(() -> new IllegalArgumentException("REGISTRY_URL is not set."));
-        return clients.open(url, vars.text("REGISTRY_USERNAME").orElse(null), vars.text("REGISTRY_PASSWORD").orElse(null), caCertificate);
+        RegistryLogin login = vars.registryLogin();
+        return clients.open(login.registry(), login.username(), login.password(), caCertificate);
     }
 
     private EffectiveVariables vars(Environment environment) {
@@ -101,17 +103,10 @@ class RegistryCheckController {
 
     private List<ImageTags> tags(RegistryClient client, EffectiveVariables vars) {
         String prefix = vars.text("REGISTRY_ENV").orElse("");
-        List<ImageTags> images = new ArrayList<>();
-        for (String component : catalogue.defaultVersions().keySet().stream().sorted().toList()) {
-            String variable = VariableCatalogue.versionVariable(component);
-            String repository = prefix + component;
-            try {
-                images.add(new ImageTags(variable, repository, vars.version(component), client.tags(repository), null));
-            } catch (RegistryException | IllegalArgumentException e) {
-                images.add(new ImageTags(variable, repository, vars.version(component), List.of(), e.getMessage()));
-            }
-        }
-        return images;
+        List<String> components = catalogue.defaultVersions().keySet().stream().sorted().toList();
+        RepositoryTags read = client.tagsOf(components.stream().map(component -> prefix + component).toList());
+        return components.stream().map(component -> new ImageTags(VariableCatalogue.versionVariable(component),
+                prefix + component, vars.version(component), read.of(prefix + component), read.problem(prefix + component))).toList();
     }
 
     private Draft draft(long id) {

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The token flow and pagination, on a fake registry; the Basic flow runs against the test bed in RegistryClientIT. */
+/**
+ * The token flow, pagination and the reading of many repositories at once, on a fake registry; the Basic flow runs
+ * against the test bed in RegistryClientIT.
+ */
 class RegistryClientTest {
 
     private static FakeTokenRegistry registry;
@@ -52,6 +56,28 @@ class RegistryClientTest {
                 .hasMessage("Registry https://" + registry.address() + " accepted user 'robot' but not for "
                         + "repository:reemoinfranope:pull: the repository does not exist or the user may not pull it; "
                         + "check REGISTRY_ENV and ask the registry's administrator for pull access.");
+    }
+
+    @Test
+    void manyRepositoriesAreReadEachWithItsTagsOrItsOwnProblem() {
+        RepositoryTags read = client(FakeTokenRegistry.PASSWORD).tagsOf(List.of("reemoinfranope", "Not A Name", "reemoinfraapi"));
+
+        assertThat(read.registryProblem()).isNull();
+        assertThat(read.of("reemoinfraapi")).containsExactly("latest", "2.9.1", "2.13.10", "2.13.10-1", "2.14.0");
+        assertThat(read.problem("reemoinfraapi")).isNull();
+        assertThat(read.of("reemoinfranope")).isEmpty();
+        assertThat(read.problem("reemoinfranope")).contains("repository:reemoinfranope:pull");
+        assertThat(read.problem("Not A Name")).startsWith("'Not A Name' is not a repository name");
+    }
+
+    @Test
+    void aRefusedLoginIsTheRegistrysProblemAndEveryRepositorysToo() {
+        RepositoryTags read = client("wrong-password").tagsOf(List.of("reemoinfraapi", "reemoinfraportal"));
+
+        assertThat(read.tags()).isEmpty();
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.registryProblem()).contains("refused the login of user 'robot'").doesNotContain("wrong-password");
+        assertThat(read.problem("reemoinfraportal")).isEqualTo(read.registryProblem());
     }
 
     @Test

@@ -23,6 +23,12 @@ class VersionOrderTest {
     }
 
     @Test
+    void newerVersionsAreTheVersionTagsAfterTheCurrentOne() {
+        assertThat(VersionOrder.newer(List.of("latest", "2.9.1", "2.13.10", "2.13.10-1", "2.14.0"), "2.13.10"))
+                .containsExactly("2.13.10-1", "2.14.0");
+    }
+
+    @Test
     void treatsMissingPartsAsZeroAndToleratesTheVPrefix() {
         assertThat(VersionOrder.INSTANCE.compare("2.13", "2.13.0.0")).isNotPositive();
         assertThat(VersionOrder.INSTANCE.compare("v2.11", "2.10.99")).isPositive();

@@ -8,14 +8,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param maxAge    a snapshot younger than this is served as it is; older, the next viewer's poll refreshes it
  * @param readWait  how long a poll waits for a refresh before it shows the previous snapshot
- * @param idleClose SSH connections kept for the dashboard are closed when no viewer polled for this long
+ * <p>{@code console.dashboard.idle-close}, how long the sessions the reads go through stay open without a viewer,
+ * belongs to the node module, which owns every session's lifetime.
  */
 @ConfigurationProperties("console.dashboard")
-record DashboardProperties(Duration maxAge, Duration readWait, Duration idleClose) {
+record DashboardProperties(Duration maxAge, Duration readWait) {
 
     DashboardProperties {
         maxAge = maxAge == null ? Duration.ofSeconds(4) : maxAge;
         readWait = readWait == null ? Duration.ofSeconds(3) : readWait;
-        idleClose = idleClose == null ? Duration.ofMinutes(2) : idleClose;
     }
 }

@@ -3,6 +3,9 @@ package io.reemo.console.admin.dashboard;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
+import io.reemo.console.health.ClusterState;
+import io.reemo.console.health.PortalHealth;
+import io.reemo.console.health.SwarmHealth;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,13 +44,13 @@ class DashboardSnapshots {
     }
 
     private final Environments environments;
-    private final SwarmConnections swarms;
+    private final SwarmHealth swarms;
     private final PortalHealth health;
     private final DashboardProperties properties;
     private final Map<Long, Slot> slots = new ConcurrentHashMap<>();
     private final ExecutorService readers;
 
-    DashboardSnapshots(Environments environments, SwarmConnections swarms, PortalHealth health, DashboardProperties properties) {
+    DashboardSnapshots(Environments environments, SwarmHealth swarms, PortalHealth health, DashboardProperties properties) {
         this.environments = environments;
         this.swarms = swarms;
         this.health = health;

@@ -1,7 +1,8 @@
 package io.reemo.console.admin.logs;
 
-import io.reemo.console.environment.Node;
-import io.reemo.console.secrets.SecretMasker;
+import io.reemo.console.servicelogs.LiveLines;
+import io.reemo.console.servicelogs.LogTails;
+import io.reemo.console.servicelogs.LoggedService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.ITemplateEngine;
@@ -38,36 +40,33 @@ class LiveLogs {
         String render(String fragment, Map<String, Object> model);
     }
 
-    private final NodeLogs nodeLogs;
-    private final SecretMasker masker;
+    private final LogTails tails;
     private final Renderer renderer;
     private final Set<LiveView> views = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService flusher;
     private volatile boolean closing;
 
-    LiveLogs(NodeLogs nodeLogs, SecretMasker masker, ITemplateEngine templates) {
-        this.nodeLogs = nodeLogs;
-        this.masker = masker;
+    LiveLogs(LogTails tails, ITemplateEngine templates) {
+        this.tails = tails;
         this.renderer = (fragment, model) -> templates.process(FRAGMENTS, Set.of(fragment), new Context(Locale.ROOT, model)).strip();
-        this.flusher = Executors.newScheduledThreadPool(2, NodeLogs.daemons("live-logs-"));
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("live-logs-");
+        threads.setDaemon(true);
+        this.flusher = Executors.newScheduledThreadPool(2, threads);
     }
 
     /** Follows the services' lines from {@code since} on every node that may run them, until the browser goes away. */
-    SseEmitter open(List<LogService> services, Instant since) {
+    SseEmitter open(List<LoggedService> services, Instant since) {
         SseEmitter emitter = new SseEmitter(0L); // lives as long as the page
-        List<String> tags = LogServices.tags(services);
-        LiveView view = new LiveView(emitter, LogServices.names(services), masker, renderer, views::remove);
         if (closing) {
             emitter.complete();
             return emitter;
         }
+        LiveLines lines = tails.follow(services, since);
+        LiveView view = new LiveView(emitter, lines, renderer, views::remove);
         views.add(view);
         emitter.onCompletion(view::close);
         emitter.onTimeout(view::close);
         emitter.onError(e -> view.close());
-        for (Node node : LogServices.nodesOf(services)) {
-            view.add(nodeLogs.follow(node, SyslogCommand.follow(LogServices.syslogFiles(node), tags, since), view));
-        }
         long heartbeat = HEARTBEAT.toNanos();
         view.flushWith(flusher.scheduleWithFixedDelay(() -> view.flush(heartbeat), 0, FLUSH.toMillis(), TimeUnit.MILLISECONDS));
         return emitter;

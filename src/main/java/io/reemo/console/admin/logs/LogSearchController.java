@@ -1,5 +1,8 @@
 package io.reemo.console.admin.logs;
 
+import io.reemo.console.servicelogs.LogSearch;
+import io.reemo.console.servicelogs.LoggedService;
+import io.reemo.console.servicelogs.NodeSearchResult;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -28,7 +31,7 @@ class LogSearchController {
     @GetMapping("/environments/{id}/logs/search")
     String search(@PathVariable long id, SearchForm form, @RequestParam(required = false) String preset,
                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        List<LogService> known = page.open(model, id);
+        List<LoggedService> known = page.open(model, id);
         SearchForm asked = SearchPreset.byId(preset == null ? "" : preset).map(SearchPreset::form).orElse(form);
         LogSelection selection = LogSelection.of(known, asked.services(), true, asked.from(), asked.until(), Instant.now())
                 .checking(asked.logPattern());

@@ -1,5 +1,7 @@
 package io.reemo.console.admin.logs;
 
+import io.reemo.console.servicelogs.LogPattern;
+import io.reemo.console.servicelogs.LoggedService;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,16 +13,16 @@ import java.util.Set;
  *
  * @param problems by form field ({@code services}, {@code from}, {@code until}): what to fix, in words
  */
-record LogSelection(List<LogService> services, Instant from, Instant until, Map<String, String> problems) {
+record LogSelection(List<LoggedService> services, Instant from, Instant until, Map<String, String> problems) {
 
     /**
      * @param chosen the ticked service names; none means every service when {@code noneMeansAll}, else a problem
      */
-    static LogSelection of(List<LogService> known, List<String> chosen, boolean noneMeansAll, String from, String until,
+    static LogSelection of(List<LoggedService> known, List<String> chosen, boolean noneMeansAll, String from, String until,
                            Instant now) {
         Map<String, String> problems = new LinkedHashMap<>();
         Set<String> wanted = Set.copyOf(chosen == null ? List.of() : chosen);
-        List<LogService> services = wanted.isEmpty() && noneMeansAll ? known
+        List<LoggedService> services = wanted.isEmpty() && noneMeansAll ? known
                 : known.stream().filter(service -> wanted.contains(service.name())).toList();
         List<String> unknown = wanted.stream().filter(name -> known.stream().noneMatch(s -> s.name().equals(name))).sorted().toList();
         if (!unknown.isEmpty()) {

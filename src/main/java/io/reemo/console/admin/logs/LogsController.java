@@ -1,5 +1,8 @@
 package io.reemo.console.admin.logs;
 
+import io.reemo.console.servicelogs.LogPattern;
+import io.reemo.console.servicelogs.LogSearch;
+import io.reemo.console.servicelogs.LoggedService;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +44,7 @@ class LogsController {
     @GetMapping("/environments/{id}/logs")
     String page(@PathVariable long id, @RequestParam(required = false) List<String> services,
                 @RequestParam(defaultValue = "") String from, Model model) {
-        List<LogService> known = page.open(model, id);
+        List<LoggedService> known = page.open(model, id);
         if (services != null) {
             LogSelection selection = LogSelection.of(known, services, false, from.isBlank() ? DEFAULT_SINCE : from, "", Instant.now());
             model.addAttribute("live", new LiveForm(services, from, selection.problems(), selection.valid() ? selection.from() : null));

@@ -1,5 +1,8 @@
 package io.reemo.console.admin.logs;
 
+import io.reemo.console.servicelogs.LogSearch;
+import io.reemo.console.servicelogs.LoggedService;
+import io.reemo.console.servicelogs.LoggedServices;
 import io.reemo.console.web.EnvironmentHeader;
 import io.reemo.console.web.EnvironmentHeaders;
 import java.util.List;
@@ -15,17 +18,17 @@ class LogsPage {
     static final String SEARCH = VIEW + " :: search";
 
     private final EnvironmentHeaders headers;
-    private final LogServices logServices;
+    private final LoggedServices loggedServices;
 
-    LogsPage(EnvironmentHeaders headers, LogServices logServices) {
+    LogsPage(EnvironmentHeaders headers, LoggedServices loggedServices) {
         this.headers = headers;
-        this.logServices = logServices;
+        this.loggedServices = loggedServices;
     }
 
     /** The services the environment runs; the model gets them with an empty live form and search form. */
-    List<LogService> open(Model model, long environmentId) {
+    List<LoggedService> open(Model model, long environmentId) {
         EnvironmentHeader header = headers.open(model, environmentId, "logs");
-        List<LogService> services = logServices.of(environmentId, header.maintenance());
+        List<LoggedService> services = loggedServices.of(environmentId, header.maintenance());
         model.addAttribute("services", services);
         model.addAttribute("presets", SearchPreset.values());
         model.addAttribute("searchCap", LogSearch.CAP);
@@ -36,7 +39,7 @@ class LogsPage {
     }
 
     /** For the stream and the download: the services without the page around them. */
-    List<LogService> services(long environmentId) {
-        return logServices.of(environmentId, headers.of(environmentId).maintenance());
+    List<LoggedService> services(long environmentId) {
+        return loggedServices.of(environmentId, headers.of(environmentId).maintenance());
     }
 }

@@ -1,5 +1,6 @@
 package io.reemo.console.admin.logs;
 
+import io.reemo.console.servicelogs.LogPattern;
 import java.util.List;
 
 /** The log search form, as typed; {@link LogSearchController} checks it. Absent fields are blank or false, not null. */

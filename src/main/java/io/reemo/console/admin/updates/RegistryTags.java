@@ -1,16 +1,15 @@
 package io.reemo.console.admin.updates;
 
-import io.reemo.console.environment.EffectiveVariables;
+import io.reemo.console.environment.EffectiveVariables.RegistryLogin;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.VariableCatalogue;
-import io.reemo.console.registry.RegistryClient;
 import io.reemo.console.registry.RegistryClients;
 import io.reemo.console.registry.RegistryException;
+import io.reemo.console.registry.RepositoryTags;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RegistryTags {
-
-    /** The registry as a whole failed: asking for the next repository would fail the same way, only slower. */
-    private static final Set<RegistryException.Reason> REGISTRY_WIDE = Set.of(RegistryException.Reason.UNREACHABLE,
-            RegistryException.Reason.BAD_CREDENTIALS, RegistryException.Reason.UNTRUSTED_CERTIFICATE,
-            RegistryException.Reason.UNEXPECTED_ANSWER);
 
     private final VariableCatalogue variables;
     private final RegistryClients clients;
@@ -34,29 +28,23 @@ class RegistryTags {
     }
 
     TagLookup lookup(Environment environment, Collection<VersionRow> rows) {
-        Map<String, List<String>> tags = new LinkedHashMap<>();
-        Map<String, String> problems = new LinkedHashMap<>();
+        RepositoryTags read;
         try {
-            RegistryClient registry = client(environment);
-            for (VersionRow row : rows) {
-                try {
-                    tags.put(row.tag(), registry.tags(row.repository()));
-                } catch (RegistryException e) {
-                    if (REGISTRY_WIDE.contains(e.reason())) {
-                        throw e;
-                    }
-                    problems.put(row.tag(), e.getMessage());
-                }
-            }
+            RegistryLogin login = variables.effective(environment, environment.clusters().get(0)).registryLogin();
+            read = clients.open(login.registry(), login.username(), login.password(), null)
+                    .tagsOf(rows.stream().map(VersionRow::repository).toList());
         } catch (RegistryException | IllegalArgumentException e) {
             return new TagLookup(Map.of(), Map.of(), e.getMessage());
         }
-        return new TagLookup(tags, problems, null);
-    }
-
-    private RegistryClient client(Environment environment) {
-        EffectiveVariables vars = variables.effective(environment, environment.clusters().get(0));
-        return clients.open(vars.text("REGISTRY_URL").orElse("registry.reemo.io"),
-                vars.text("REGISTRY_USERNAME").orElse(null), vars.text("REGISTRY_PASSWORD").orElse(null), null);
+        Map<String, List<String>> tags = new LinkedHashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (VersionRow row : rows) {
+            if (read.tags().containsKey(row.repository())) {
+                tags.put(row.tag(), read.of(row.repository()));
+            } else if (read.problems().containsKey(row.repository())) {
+                problems.put(row.tag(), read.problem(row.repository()));
+            }
+        }
+        return new TagLookup(tags, problems, read.registryProblem());
     }
 }

@@ -20,10 +20,7 @@ record TagLookup(Map<String, List<String>> tags, Map<String, String> rowProblems
 
     /** The versions after the row's current one, oldest first. */
     public List<String> newer(VersionRow row) {
-        return tags.getOrDefault(row.tag(), List.of()).stream()
-                .filter(VersionOrder::isVersion)
-                .filter(tag -> VersionOrder.INSTANCE.compare(tag, row.current()) > 0)
-                .toList();
+        return VersionOrder.newer(tags.getOrDefault(row.tag(), List.of()), row.current());
     }
 
     /** Whether the registry was read and does not hold that version; {@code false} when it could not tell. */

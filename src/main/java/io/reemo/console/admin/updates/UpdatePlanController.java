@@ -10,9 +10,7 @@ import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.job.Job;
 import io.reemo.console.job.JobConflictException;
-import io.reemo.console.ssh.SshException;
-import io.reemo.console.swarm.DockerUnreachableException;
-import io.reemo.console.swarm.SwarmStateException;
+import io.reemo.console.node.NodeException;
 import io.reemo.console.web.EnvironmentHeaders;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +117,7 @@ class UpdatePlanController {
             try {
                 model.addAttribute("plan", UpdatePlan.of(selection, checked.rows(),
                         plans.updatePlan(id, selection.tags(), selection.versions(checked.rows()))));
-            } catch (SshException | DockerUnreachableException | SwarmStateException | DeployException e) {
+            } catch (NodeException | DeployException e) {
                 model.addAttribute("planProblem", e.getMessage());
             }
         }

@@ -2,7 +2,7 @@ package io.reemo.console.deploy.command;
 
 import io.reemo.console.deploy.CommandParameters;
 import io.reemo.console.deploy.JobNodes;
-import io.reemo.console.deploy.JobSsh;
+import io.reemo.console.deploy.JobSessions;
 import io.reemo.console.deploy.JobType;
 import io.reemo.console.deploy.ParameterProblem;
 import io.reemo.console.environment.Environment;
@@ -20,9 +20,9 @@ class CommandJob implements JobType<CommandParameters> {
 
     private static final int MAX_COMMAND = 10_000;
 
-    private final JobSsh ssh;
+    private final JobSessions ssh;
 
-    CommandJob(JobSsh ssh) {
+    CommandJob(JobSessions ssh) {
         this.ssh = ssh;
     }
 

@@ -2,7 +2,7 @@ package io.reemo.console.deploy.facts;
 
 import io.reemo.console.deploy.FactsParameters;
 import io.reemo.console.deploy.JobNodes;
-import io.reemo.console.deploy.JobSsh;
+import io.reemo.console.deploy.JobSessions;
 import io.reemo.console.deploy.JobType;
 import io.reemo.console.deploy.ParameterProblem;
 import io.reemo.console.environment.Environment;
@@ -11,9 +11,8 @@ import io.reemo.console.environment.Node;
 import io.reemo.console.environment.NodeFacts;
 import io.reemo.console.job.NodeRun;
 import io.reemo.console.job.Step;
-import io.reemo.console.ssh.CommandResult;
-import io.reemo.console.ssh.OutputListener;
-import java.time.Duration;
+import io.reemo.console.node.CommandResult;
+import io.reemo.console.node.OutputListener;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +28,11 @@ import org.springframework.stereotype.Component;
 @Component
 class FactsJob implements JobType<FactsParameters> {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final JobSsh ssh;
+    private final JobSessions ssh;
     private final Environments environments;
 
-    FactsJob(JobSsh ssh, Environments environments) {
+    FactsJob(JobSessions ssh, Environments environments) {
         this.ssh = ssh;
         this.environments = environments;
     }
@@ -63,12 +61,12 @@ class FactsJob implements JobType<FactsParameters> {
 
     @Override
     public List<Step> plan(Environment environment, FactsParameters parameters) {
-        return List.of(JobSsh.perNode("facts", JobNodes.of(environment, parameters.nodes()), (run, node) -> gather(run, node, environment.id())));
+        return List.of(JobSessions.perNode("facts", JobNodes.of(environment, parameters.nodes()), (run, node) -> gather(run, node, environment.id())));
     }
 
     private int gather(NodeRun run, Node node, long environmentId) {
         Map<String, String> found = new ConcurrentHashMap<>();
-        CommandResult result = ssh.run(run, node, NodeFactsParser.SCRIPT, TIMEOUT, (stream, text) -> {
+        CommandResult result = ssh.run(run, node, NodeFactsParser.SCRIPT, (stream, text) -> {
             if (stream == OutputListener.Stream.STDOUT) {
                 NodeFactsParser.take(text, found);
             }

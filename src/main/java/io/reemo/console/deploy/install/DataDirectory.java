@@ -1,6 +1,6 @@
 package io.reemo.console.deploy.install;
 
-import io.reemo.console.deploy.JobSsh;
+import io.reemo.console.deploy.JobSessions;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
@@ -21,10 +21,10 @@ class DataDirectory {
     static final String MYSQL_DATA = "/opt/reemo/mysql";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final JobSsh ssh;
+    private final JobSessions ssh;
     private final VariableCatalogue variables;
 
-    DataDirectory(JobSsh ssh, VariableCatalogue variables) {
+    DataDirectory(JobSessions ssh, VariableCatalogue variables) {
         this.ssh = ssh;
         this.variables = variables;
     }

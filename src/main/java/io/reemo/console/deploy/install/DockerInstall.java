@@ -1,6 +1,6 @@
 package io.reemo.console.deploy.install;
 
-import io.reemo.console.deploy.JobSsh;
+import io.reemo.console.deploy.JobSessions;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.job.Step;
 import java.time.Duration;
@@ -28,9 +28,9 @@ class DockerInstall {
             "systemctl enable --now docker",
             "docker version --format 'Docker {{.Server.Version}} installed'");
 
-    private final JobSsh ssh;
+    private final JobSessions ssh;
 
-    DockerInstall(JobSsh ssh) {
+    DockerInstall(JobSessions ssh) {
         this.ssh = ssh;
     }
 

@@ -1,12 +1,11 @@
 package io.reemo.console.deploy.install;
 
-import io.reemo.console.deploy.JobSsh;
+import io.reemo.console.deploy.JobSessions;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
 import io.reemo.console.job.NodeRun;
 import io.reemo.console.job.Step;
-import io.reemo.console.ssh.OutputListener;
-import java.time.Duration;
+import io.reemo.console.node.OutputListener;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Component;
 class Preflight {
 
     static final List<Integer> PORTS = List.of(80, 443, 8443, 2377, 7946, 4789);
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final long MAX_SKEW_SECONDS = 30;
     private static final List<String> SUPPORTED_OS = List.of("debian", "ubuntu", "rhel", "rocky", "centos", "almalinux");
     /** Processes allowed on our ports: Docker's own (Swarm, host-mode publishing). */
@@ -39,20 +37,20 @@ class Preflight {
                     + "; do ss -ltnpH \"sport = :$p\" 2>/dev/null | sed \"s/^/port$p=/\" | head -1; done",
             "echo \"mysqlData=$(ls -A /opt/reemo/mysql 2>/dev/null | head -3 | tr '\\n' ' ')\"");
 
-    private final JobSsh ssh;
+    private final JobSessions ssh;
 
-    Preflight(JobSsh ssh) {
+    Preflight(JobSessions ssh) {
         this.ssh = ssh;
     }
 
     Step step(Environment environment, boolean installDocker, boolean initDb) {
-        return JobSsh.perNode("preflight", environment.nodes(), (run, node) -> check(run, node, installDocker, initDb));
+        return JobSessions.perNode("preflight", environment.nodes(), (run, node) -> check(run, node, installDocker, initDb));
     }
 
     private int check(NodeRun run, Node node, boolean installDocker, boolean initDb) {
         Map<String, String> found = new ConcurrentHashMap<>();
         long before = Instant.now().getEpochSecond();
-        var result = ssh.run(run, node, SCRIPT, TIMEOUT, (stream, text) -> {
+        var result = ssh.run(run, node, SCRIPT, (stream, text) -> {
             int eq = text.indexOf('=');
             if (stream == OutputListener.Stream.STDOUT && eq > 0) {
                 found.put(text.substring(0, eq), text.substring(eq + 1).strip());

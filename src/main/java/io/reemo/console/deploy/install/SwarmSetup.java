@@ -1,6 +1,6 @@
 package io.reemo.console.deploy.install;
 
-import io.reemo.console.deploy.NodeDocker;
+import io.reemo.console.deploy.JobSessions;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.job.Step;
@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SwarmSetup {
 
-    private final NodeDocker docker;
+    private final JobSessions sessions;
 
-    SwarmSetup(NodeDocker docker) {
-        this.docker = docker;
+    SwarmSetup(JobSessions sessions) {
+        this.sessions = sessions;
     }
 
     Step step(Environment environment) {
@@ -23,7 +23,7 @@ class SwarmSetup {
             for (Cluster cluster : environment.clusters()) {
                 run.system(cluster.group() + ": " + cluster.nodes().size() + " manager(s)");
                 var members = cluster.nodes().stream()
-                        .map(node -> new Member(node.name(), node.address(), docker.of(run, node))).toList();
+                        .map(node -> new Member(node.name(), node.address(), sessions.docker(run, node))).toList();
                 String id = SwarmMembership.ensure(members, run::system);
                 run.system(cluster.group() + ": Swarm " + id + " ready");
             }

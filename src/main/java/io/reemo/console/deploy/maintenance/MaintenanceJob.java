@@ -4,9 +4,9 @@ import io.reemo.console.catalogue.Component;
 import io.reemo.console.catalogue.DesiredState;
 import io.reemo.console.catalogue.ServiceSpec;
 import io.reemo.console.deploy.DeploySupport;
+import io.reemo.console.deploy.JobSessions;
 import io.reemo.console.deploy.JobType;
 import io.reemo.console.deploy.MaintenanceParameters;
-import io.reemo.console.deploy.NodeDocker;
 import io.reemo.console.deploy.ParameterProblem;
 import io.reemo.console.deploy.desired.DesiredStates;
 import io.reemo.console.deploy.steps.ImagePull;
@@ -35,14 +35,14 @@ class MaintenanceJob implements JobType<MaintenanceParameters> {
     private final DesiredStates desiredStates;
     private final ImagePull images;
     private final SwarmApply apply;
-    private final NodeDocker nodeDocker;
+    private final JobSessions sessions;
 
-    MaintenanceJob(DeploySupport support, DesiredStates desiredStates, ImagePull images, SwarmApply apply, NodeDocker nodeDocker) {
+    MaintenanceJob(DeploySupport support, DesiredStates desiredStates, ImagePull images, SwarmApply apply, JobSessions sessions) {
         this.support = support;
         this.desiredStates = desiredStates;
         this.images = images;
         this.apply = apply;
-        this.nodeDocker = nodeDocker;
+        this.sessions = sessions;
     }
 
     @Override
@@ -86,7 +86,7 @@ class MaintenanceJob implements JobType<MaintenanceParameters> {
         if (!enable) {
             steps.add(Step.onConsole("cleanup", run -> {
                 for (Cluster cluster : current.get().clusters()) {
-                    var docker = nodeDocker.of(run, cluster.nodes().get(0));
+                    var docker = sessions.docker(run, cluster.nodes().get(0));
                     SwarmReader.service(docker, Component.MAINTENANCE.serviceName()).ifPresent(service -> {
                         run.system(cluster.group() + ": remove " + Component.MAINTENANCE.serviceName());
                         docker.removeServiceCmd(service.getId()).exec();

@@ -13,7 +13,7 @@ import com.github.dockerjava.api.model.TaskState;
 import io.reemo.console.catalogue.Component;
 import io.reemo.console.deploy.DeployException;
 import io.reemo.console.deploy.DeploymentRecords;
-import io.reemo.console.deploy.NodeDocker;
+import io.reemo.console.deploy.JobSessions;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
@@ -44,12 +44,12 @@ public class DatabaseRun {
     static final List<String> INIT_VARIABLES = List.of("INIT_MINIMUM_PASSWORD_LENGTH", "INIT_PASSWORD_REQUIRE_LETTERS",
             "INIT_PASSWORD_REQUIRE_DIGITS", "INIT_PASSWORD_REQUIRE_SPECIALCHAR");
 
-    private final NodeDocker nodeDocker;
+    private final JobSessions sessions;
     private final VariableCatalogue variables;
     private final DeploymentRecords records;
 
-    DatabaseRun(NodeDocker nodeDocker, VariableCatalogue variables, DeploymentRecords records) {
-        this.nodeDocker = nodeDocker;
+    DatabaseRun(JobSessions sessions, VariableCatalogue variables, DeploymentRecords records) {
+        this.sessions = sessions;
         this.variables = variables;
         this.records = records;
     }
@@ -59,7 +59,7 @@ public class DatabaseRun {
             Environment env = environment.get();
             Cluster cluster = env.clusters().stream().filter(Cluster::servesApi).findFirst()
                     .orElseThrow(() -> new DeployException("no cluster runs the API side, so there is no reemo_db to run"));
-            DockerClient docker = nodeDocker.of(run, cluster.nodes().get(0));
+            DockerClient docker = sessions.docker(run, cluster.nodes().get(0));
             int exit = runOnce(run, docker, variables.effective(env, cluster), initDb);
             if (exit == 0 && initDb) {
                 records.markDatabaseInitialized(env.id(), run.jobId());

@@ -8,8 +8,7 @@ import io.reemo.console.catalogue.DesiredCluster;
 import io.reemo.console.catalogue.DesiredState;
 import io.reemo.console.catalogue.ServiceSpec;
 import io.reemo.console.deploy.DeployException;
-import io.reemo.console.deploy.JobSsh;
-import io.reemo.console.deploy.NodeDocker;
+import io.reemo.console.deploy.JobSessions;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
@@ -17,6 +16,7 @@ import io.reemo.console.environment.Node;
 import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.job.NodeRun;
 import io.reemo.console.job.Step;
+import io.reemo.console.node.RegistryAuth;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -38,11 +38,11 @@ public class ImagePull {
 
     private static final long PULL_MINUTES = 30;
 
-    private final NodeDocker nodeDocker;
+    private final JobSessions sessions;
     private final VariableCatalogue variables;
 
-    ImagePull(NodeDocker nodeDocker, VariableCatalogue variables) {
-        this.nodeDocker = nodeDocker;
+    ImagePull(JobSessions sessions, VariableCatalogue variables) {
+        this.sessions = sessions;
         this.variables = variables;
     }
 
@@ -51,7 +51,7 @@ public class ImagePull {
         // Read once for all nodes of the step (it loads and decrypts the PKI), on the first node that needs it.
         Supplier<Environment> env = once(current);
         Supplier<DesiredState> state = once(desired);
-        return JobSsh.perNode("images", environment.nodes(), (run, node) -> {
+        return JobSessions.perNode("images", environment.nodes(), (run, node) -> {
             Cluster cluster = env.get().clusterOf(node.name()).orElseThrow();
             DesiredCluster wanted = state.get().clusters().stream().filter(c -> c.group().equals(cluster.group()))
                     .findFirst().orElseThrow();
@@ -73,7 +73,7 @@ public class ImagePull {
     }
 
     private int fetch(NodeRun run, Node node, EffectiveVariables vars, List<String> images) throws Exception {
-        DockerClient docker = nodeDocker.of(run, node);
+        DockerClient docker = sessions.docker(run, node);
         String mode = vars.text("REGISTRY_IMAGE_MODE").orElse("online");
         if (mode.equals("offline")) {
             load(run, docker, vars);
@@ -90,7 +90,7 @@ public class ImagePull {
         for (String image : images) {
             if (mode.equals("online") || mode.equals("proxy")) {
                 run.system("pull " + image);
-                docker.pullImageCmd(image).withAuthConfig(NodeDocker.registryAuth(vars))
+                docker.pullImageCmd(image).withAuthConfig(RegistryAuth.of(vars))
                         .exec(new ResultCallback.Adapter<PullResponseItem>()).awaitCompletion(PULL_MINUTES, TimeUnit.MINUTES);
             }
             try {

@@ -4,12 +4,13 @@ import com.github.dockerjava.api.DockerClient;
 import io.reemo.console.catalogue.DesiredCluster;
 import io.reemo.console.catalogue.DesiredState;
 import io.reemo.console.catalogue.ServiceSpec;
-import io.reemo.console.deploy.NodeDocker;
+import io.reemo.console.deploy.JobSessions;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.job.NodeRun;
 import io.reemo.console.job.Step;
+import io.reemo.console.node.RegistryAuth;
 import io.reemo.console.swarm.Change;
 import io.reemo.console.swarm.Convergence.Outcome;
 import io.reemo.console.swarm.Convergence;
@@ -32,11 +33,11 @@ public class SwarmApply {
 
     static final Duration CONVERGE_TIMEOUT = Duration.ofMinutes(5);
 
-    private final NodeDocker nodeDocker;
+    private final JobSessions sessions;
     private final VariableCatalogue variables;
 
-    SwarmApply(NodeDocker nodeDocker, VariableCatalogue variables) {
-        this.nodeDocker = nodeDocker;
+    SwarmApply(JobSessions sessions, VariableCatalogue variables) {
+        this.sessions = sessions;
         this.variables = variables;
     }
 
@@ -57,14 +58,14 @@ public class SwarmApply {
 
     private boolean applyCluster(NodeRun run, Environment env, DesiredCluster desired, Predicate<ServiceSpec> scope, boolean full) {
         Cluster cluster = env.cluster(desired.group()).orElseThrow();
-        DockerClient docker = nodeDocker.of(run, cluster.nodes().get(0));
+        DockerClient docker = sessions.docker(run, cluster.nodes().get(0));
         List<Change> changes = Planner.plan(desired, SwarmReader.read(docker), scope, full);
         if (changes.isEmpty()) {
             run.system(desired.group() + ": nothing to change");
             return true;
         }
         run.system(desired.group() + ": " + changes.size() + " change(s)");
-        var auth = NodeDocker.registryAuth(variables.effective(env, cluster));
+        var auth = RegistryAuth.of(variables.effective(env, cluster));
         SwarmApplier applier = new SwarmApplier(docker, desired, auth, run::system);
         applier.apply(changes);
         List<String> touched = changes.stream()

@@ -3,10 +3,9 @@ package io.reemo.console.admin.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reemo.console.deploy.ConsoleClient;
-import io.reemo.console.ssh.CommandResult;
-import io.reemo.console.ssh.SshConnection;
-import io.reemo.console.ssh.SshConnector;
-import io.reemo.console.ssh.SshTarget;
+import io.reemo.console.node.CommandResult;
+import io.reemo.console.node.NodeSession;
+import io.reemo.console.node.NodeSessions;
 import io.reemo.console.support.BedInventories;
 import io.reemo.console.support.Browser;
 import io.reemo.console.support.TestBed;
@@ -47,7 +46,7 @@ class DashboardBrowserIT {
     @LocalServerPort
     int port;
     @Autowired
-    private SshConnector ssh;
+    private NodeSessions sessions;
 
     private final TestBed bed = TestBed.get();
     private ConsoleClient api;
@@ -133,9 +132,9 @@ class DashboardBrowserIT {
         return browser.driver().findElement(By.id(id)).getText();
     }
 
-    /** As an operator on node1 would, without the console: through the product's SSH module, not a job. */
+    /** As an operator on node1 would, without the console: through the product's node module, not a job. */
     private void scaleOnNode1(String service, int replicas) {
-        try (SshConnection node1 = ssh.connect(SshTarget.of(bed.node("node1")))) {
+        try (NodeSession node1 = sessions.open(bed.node("node1"))) {
             CommandResult result = node1.run("docker service scale --detach " + service + "=" + replicas, Duration.ofSeconds(30),
                     (stream, line) -> { });
             assertThat(result.exitCode()).isZero();

@@ -13,6 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.reemo.console.deploy.DeploymentRecords;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Fixtures;
+import io.reemo.console.health.ClusterState;
+import io.reemo.console.health.HealthItem;
+import io.reemo.console.health.PortalHealth;
+import io.reemo.console.health.SwarmHealth;
 import io.reemo.console.support.ConsoleApiTest;
 import io.reemo.console.swarm.SwarmStatus.NodeStatus;
 import io.reemo.console.swarm.SwarmStatus.ServiceStatus;
@@ -42,7 +46,7 @@ class DashboardPagesTest extends ConsoleApiTest {
     @Autowired
     private DeploymentRecords records;
     @MockitoBean
-    private SwarmConnections swarms;
+    private SwarmHealth swarms;
     @MockitoBean
     private PortalHealth health;
 

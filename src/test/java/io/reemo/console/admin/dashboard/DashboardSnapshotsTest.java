@@ -7,6 +7,9 @@ import static org.mockito.Mockito.when;
 
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Fixtures;
+import io.reemo.console.health.ClusterState;
+import io.reemo.console.health.PortalHealth;
+import io.reemo.console.health.SwarmHealth;
 import io.reemo.console.swarm.SwarmStatus;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class DashboardSnapshotsTest {
 
     private final AtomicInteger reads = new AtomicInteger();
-    private final SwarmConnections swarms = mock(SwarmConnections.class);
+    private final SwarmHealth swarms = mock(SwarmHealth.class);
     private final PortalHealth health = mock(PortalHealth.class);
     private final Environments environments = mock(Environments.class);
     private volatile long readMillis = 300;
@@ -72,6 +75,6 @@ class DashboardSnapshotsTest {
             Thread.sleep(readMillis);
             return ClusterState.read("infra_manager", "infra1", new SwarmStatus(List.of(), List.of()), Map.of());
         });
-        return new DashboardSnapshots(environments, swarms, health, new DashboardProperties(maxAge, readWait, Duration.ofMinutes(2)));
+        return new DashboardSnapshots(environments, swarms, health, new DashboardProperties(maxAge, readWait));
     }
 }

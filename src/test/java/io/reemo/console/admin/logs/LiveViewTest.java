@@ -3,6 +3,10 @@ package io.reemo.console.admin.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reemo.console.secrets.SecretMasker;
+import io.reemo.console.servicelogs.LiveLines;
+import io.reemo.console.servicelogs.NodeFollow;
+import io.reemo.console.servicelogs.NodeState;
+import io.reemo.console.servicelogs.SyslogLine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,16 +31,17 @@ class LiveViewTest {
             .map(l -> ((SyslogLine) l).node() + ":" + ((SyslogLine) l).message()).collect(Collectors.joining(","))
             : ((List<?>) model.get("states")).stream().map(s -> ((NodeState) s).node() + "=" + ((NodeState) s).state())
             .collect(Collectors.joining(","));
-    private final LiveView view = new LiveView(emitter, Set.of("reemo_portal"), masker, renderer, v -> closed.set(true));
+    private final LiveLines lines = new LiveLines(Set.of("reemo_portal"), masker);
+    private final LiveView view = new LiveView(emitter, lines, renderer, v -> closed.set(true));
 
     @Test
     void linesOfEveryNodeGoOutTogetherInTimeOrderWithSecretsMasked() {
         masker.register("s3cret-token");
-        view.add(new NodeFollow("node1", view));
-        view.add(new NodeFollow("node2", view));
-        view.following("node1", "/var/log/syslog");
-        view.line("node2", "2026-11-26T02:30:02.000000+00:00 node2 reemo_portal[1]: second");
-        view.line("node1", "2026-11-26T02:30:01.000000+00:00 node1 reemo_portal[1]: first token=s3cret-token");
+        lines.add(new NodeFollow("node1", lines));
+        lines.add(new NodeFollow("node2", lines));
+        lines.following("node1", "/var/log/syslog");
+        lines.line("node2", "2026-11-26T02:30:02.000000+00:00 node2 reemo_portal[1]: second");
+        lines.line("node1", "2026-11-26T02:30:01.000000+00:00 node1 reemo_portal[1]: first token=s3cret-token");
 
         view.flush(HEARTBEAT);
 
@@ -52,28 +57,28 @@ class LiveViewTest {
 
     @Test
     void aFloodKeepsTheNewestLinesAndSaysHowManyWereSkipped() {
-        for (int i = 0; i < LiveView.MAX_PENDING + 3; i++) {
-            view.line("node1", "Nov 26 02:30:01 node1 reemo_portal[1]: line " + i);
+        for (int i = 0; i < LiveLines.MAX_PENDING + 3; i++) {
+            lines.line("node1", "Nov 26 02:30:01 node1 reemo_portal[1]: line " + i);
         }
 
         view.flush(HEARTBEAT);
 
         String sent = emitter.sent.get(0);
-        assertThat(sent).contains("data:dropped=3 node1:line 3,").endsWith("node1:line " + (LiveView.MAX_PENDING + 2) + "\n\n");
+        assertThat(sent).contains("data:dropped=3 node1:line 3,").endsWith("node1:line " + (LiveLines.MAX_PENDING + 2) + "\n\n");
     }
 
     @Test
     void aBrowserThatWentAwayClosesTheViewAndNothingIsSentAfter() {
-        view.add(new NodeFollow("node1", view));
+        lines.add(new NodeFollow("node1", lines));
         emitter.failing = true;
-        view.line("node1", "Nov 26 02:30:01 node1 reemo_portal[1]: lost");
+        lines.line("node1", "Nov 26 02:30:01 node1 reemo_portal[1]: lost");
 
         view.flush(HEARTBEAT);
 
         assertThat(closed).isTrue();
         assertThat(emitter.completed).isTrue();
         emitter.failing = false;
-        view.line("node1", "Nov 26 02:30:02 node1 reemo_portal[1]: after");
+        lines.line("node1", "Nov 26 02:30:02 node1 reemo_portal[1]: after");
         view.flush(0);
         assertThat(emitter.sent).isEmpty();
     }
@@ -81,15 +86,16 @@ class LiveViewTest {
     @Test
     void aStoppedNodeIsReportedInWords() {
         List<String> details = new ArrayList<>();
-        LiveView detailed = new LiveView(emitter, Set.of(), masker,
+        LiveLines detailedLines = new LiveLines(Set.of(), masker);
+        LiveView detailed = new LiveView(emitter, detailedLines,
                 (fragment, model) -> {
                     if (fragment.equals("nodes")) {
                         ((List<?>) model.get("states")).forEach(s -> details.add(((NodeState) s).detail()));
                     }
                     return fragment;
                 }, v -> { });
-        detailed.add(new NodeFollow("node3", detailed));
-        detailed.stopped("node3", "node3 (10.0.0.3:22): cannot connect: Connection refused");
+        detailedLines.add(new NodeFollow("node3", detailedLines));
+        detailedLines.stopped("node3", "node3 (10.0.0.3:22): cannot connect: Connection refused");
 
         detailed.flush(HEARTBEAT);
 

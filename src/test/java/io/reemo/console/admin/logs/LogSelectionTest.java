@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reemo.console.environment.Node;
+import io.reemo.console.servicelogs.LogPattern;
+import io.reemo.console.servicelogs.LoggedService;
+import io.reemo.console.servicelogs.LoggedServices;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,8 +17,8 @@ class LogSelectionTest {
     private static final Instant NOW = Instant.parse("2026-11-26T14:00:00Z");
     private static final Node NODE1 = new Node("node1", "10.0.0.1", 22, "root", null, null, null, null);
     private static final Node NODE2 = new Node("node2", "10.0.0.2", 22, "root", null, null, null, null);
-    private static final List<LogService> KNOWN = List.of(new LogService("traefik", "traefik", List.of(NODE1, NODE2)),
-            new LogService("reemo_mysql", "reemo_mysql", List.of(NODE1)));
+    private static final List<LoggedService> KNOWN = List.of(new LoggedService("traefik", "traefik", List.of(NODE1, NODE2)),
+            new LoggedService("reemo_mysql", "reemo_mysql", List.of(NODE1)));
 
     @Test
     void timesAreUtcMomentsOrSpansBackFromNow() {
@@ -37,7 +40,7 @@ class LogSelectionTest {
 
         assertThat(search.valid()).isTrue();
         assertThat(search.services()).isEqualTo(KNOWN);
-        assertThat(LogServices.nodesOf(search.services())).extracting(Node::name).containsExactly("node1", "node2");
+        assertThat(LoggedServices.nodesOf(search.services())).extracting(Node::name).containsExactly("node1", "node2");
         assertThat(live.problems()).containsEntry("services", "Tick at least one service.");
     }
 

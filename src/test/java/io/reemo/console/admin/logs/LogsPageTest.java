@@ -15,6 +15,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Fixtures;
+import io.reemo.console.servicelogs.LogPattern;
+import io.reemo.console.servicelogs.LogSearch;
+import io.reemo.console.servicelogs.LoggedService;
+import io.reemo.console.servicelogs.NodeSearchResult;
+import io.reemo.console.servicelogs.SyslogLine;
 import io.reemo.console.support.ConsoleApiTest;
 import java.util.List;
 import java.util.Set;
@@ -78,7 +83,7 @@ class LogsPageTest extends ConsoleApiTest {
                         containsString("&quot;GET / HTTP/1.1&quot; 502 0"), containsString("500 more matching lines on infra1 not shown"))))
                 .andExpect(content().string(containsString("infra2 (10.0.0.2:22): cannot connect: No route to host")))
                 .andExpect(content().string(containsString("data-node=\"infra3\"")));
-        verify(search).search(eq(List.of(new LogService("traefik", "traefik", environments.get(id).nodes()))),
+        verify(search).search(eq(List.of(new LoggedService("traefik", "traefik", environments.get(id).nodes()))),
                 eq(new LogPattern("\" 5[0-9][0-9] [0-9]", true)), isNull(), isNull());
     }
 

@@ -1,0 +1,8 @@
+/**
+ * The job engine: jobs made of steps run on nodes, one changing job per environment, the log store (persist first,
+ * then publish) and the live, gap-free follow of a job's log. Knows nothing of SSH, environments or HTML.
+ */
+@ApplicationModule(allowedDependencies = "secrets")
+package io.reemo.console.job;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,7 @@
+/**
+ * The registry HTTP API v2: login test, tags in version order.
+ */
+@ApplicationModule(allowedDependencies = {})
+package io.reemo.console.registry;
+
+import org.springframework.modulith.ApplicationModule;

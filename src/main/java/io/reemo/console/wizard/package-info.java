@@ -1,0 +1,8 @@
+/**
+ * The setup wizard (topology or imported inventory, nodes with host-key pinning and facts, the catalogue-driven
+ * settings pages, checks run from the nodes, review with the plan, install) and an installed environment's Settings tab.
+ */
+@ApplicationModule(allowedDependencies = {"deploy", "environment", "inventory", "job", "node", "pki", "registry", "secrets", "web"})
+package io.reemo.console.wizard;
+
+import org.springframework.modulith.ApplicationModule;
