@@ -135,10 +135,6 @@ public final class DockerOverSsh implements AutoCloseable {
         return docker;
     }
 
-    public String node() {
-        return node;
-    }
-
     /**
      * Logs in to a registry through the node's daemon ({@code POST /auth}), which checks the credentials with the
      * registry as its pulls will; nothing is stored on the node. docker-java only logs in with the credentials of a
@@ -158,11 +154,6 @@ public final class DockerOverSsh implements AutoCloseable {
     /** The UNIX socket docker-java talks to, in a directory only the console's user may enter. */
     Path bridgeSocket() {
         return bridge.socket();
-    }
-
-    /** Why {@code dial-stdio} last failed on the node, to explain a docker-java error that follows. */
-    public Optional<String> remoteFailure() {
-        return bridge.lastFailure();
     }
 
     @Override
