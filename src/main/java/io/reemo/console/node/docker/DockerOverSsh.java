@@ -34,7 +34,7 @@ public final class DockerOverSsh implements AutoCloseable {
 
     /**
      * Pooled HTTP connections; each holds an SSH channel while open. sshd allows 10 sessions per connection by
-     * default (MaxSessions), and commands, SFTP and log streams need some too.
+     * default (MaxSessions), and commands and log streams need some too.
      */
     static final int MAX_CONNECTIONS = 4;
     static final String DIAL_STDIO = "docker system dial-stdio";

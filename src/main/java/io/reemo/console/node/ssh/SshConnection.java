@@ -3,10 +3,7 @@ package io.reemo.console.node.ssh;
 import io.reemo.console.node.CommandResult;
 import io.reemo.console.node.OutputListener;
 import io.reemo.console.node.SshException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,9 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
-import net.schmizz.sshj.sftp.SFTPClient;
-import net.schmizz.sshj.xfer.FileSystemFile;
-import net.schmizz.sshj.xfer.InMemorySourceFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +49,7 @@ public final class SshConnection implements AutoCloseable {
     }
 
     /**
-     * The underlying sshj client, connected and authenticated, for more than commands and uploads
+     * The underlying sshj client, connected and authenticated, for more than commands
      * (the Docker bridge opens {@code docker system dial-stdio} channels on it).
      * It stays owned by this connection: do not disconnect it; its channels count against sshd's MaxSessions.
      */
@@ -138,26 +132,6 @@ public final class SshConnection implements AutoCloseable {
         }
     }
 
-    /** Uploads a local file over SFTP. */
-    public void upload(Path local, String remotePath) {
-        try (SFTPClient sftp = client.newSFTPClient()) {
-            sftp.put(new FileSystemFile(local.toFile()), remotePath);
-        } catch (IOException e) {
-            throw new SshException(target.name(), target.describe() + ": upload of " + local.getFileName() + " to " + remotePath
-                    + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** Writes bytes to a remote file over SFTP with the given permissions (e.g. {@code 0600} for keys). */
-    public void upload(byte[] content, String remotePath, int mode) {
-        try (SFTPClient sftp = client.newSFTPClient()) {
-            sftp.put(new BytesSource(remotePath, content, mode), remotePath);
-            sftp.chmod(remotePath, mode);
-        } catch (IOException e) {
-            throw new SshException(target.name(), target.describe() + ": upload to " + remotePath + " failed: " + e.getMessage(), e);
-        }
-    }
-
     /** Stops every running command (TERM to its process group, KILL shortly after) and refuses new ones. */
     public void cancel() {
         cancelled = true;
@@ -207,38 +181,6 @@ public final class SshConnection implements AutoCloseable {
             closeable.close();
         } catch (Exception ignored) {
             // closing a channel the server already closed
-        }
-    }
-
-    private static final class BytesSource extends InMemorySourceFile {
-        private final String name;
-        private final byte[] content;
-        private final int mode;
-
-        BytesSource(String remotePath, byte[] content, int mode) {
-            this.name = remotePath.substring(remotePath.lastIndexOf('/') + 1);
-            this.content = content;
-            this.mode = mode;
-        }
-
-        @Override
-        public String getName() {
-            return name;
-        }
-
-        @Override
-        public long getLength() {
-            return content.length;
-        }
-
-        @Override
-        public InputStream getInputStream() {
-            return new ByteArrayInputStream(content);
-        }
-
-        @Override
-        public int getPermissions() {
-            return mode;
         }
     }
 }

@@ -130,18 +130,6 @@ class SshConnectorIT {
     }
 
     @Test
-    void uploadsFilesOverSftp() {
-        try (SshConnection ssh = connector.connect(SshTarget.of(node1()))) {
-            String remote = "/tmp/reemo-ssh-upload-" + System.nanoTime();
-            ssh.upload("hello over sftp\n".getBytes(StandardCharsets.UTF_8), remote, 0600);
-            List<String> lines = new ArrayList<>();
-            ssh.run("cat " + remote + "; stat -c %a " + remote + "; rm -f " + remote, Duration.ofSeconds(10),
-                    (stream, text) -> lines.add(text));
-            assertThat(lines).containsExactly("hello over sftp", "600");
-        }
-    }
-
-    @Test
     void exposesTheConnectedClientForOtherChannels() throws Exception {
         try (SshConnection ssh = connector.connect(SshTarget.of(node1()))) {
             assertThat(ssh.client().isAuthenticated()).isTrue();
