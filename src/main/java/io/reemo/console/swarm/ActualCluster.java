@@ -1,5 +1,7 @@
 package io.reemo.console.swarm;
 
+import com.github.dockerjava.api.model.ServiceSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,9 +25,13 @@ public record ActualCluster(Map<String, ActualService> services, Set<String> sec
     }
 
     /**
-     * @param replicas    live replica count, {@code -1} for a global service
-     * @param fingerprint the label the console wrote at the last apply ({@link SpecFingerprint}), empty if none
+     * @param spec     the service's spec as Swarm returns it ({@link ServiceComparison} reads it)
+     * @param networks the networks it is attached to, by name: Swarm's spec holds their IDs
      */
-    public record ActualService(String id, String name, String image, int replicas, String fingerprint) {
+    public record ActualService(String id, ServiceSpec spec, List<String> networks) {
+
+        public ActualService {
+            networks = List.copyOf(networks);
+        }
     }
 }

@@ -31,7 +31,11 @@ import java.util.Map;
 /** The catalogue's service spec in Docker's words, with the console's labels and a rollback on failed updates. */
 final class DockerServiceSpecs {
 
+    /** Marks what the console manages, so that it never touches services, networks or objects of others. */
+    static final String MANAGED_LABEL = "io.reemo.console.managed";
     static final String COMPONENT_LABEL = "io.reemo.console.component";
+    /** The service labels the console sets; others on a service are someone else's and no difference. */
+    static final List<String> CONSOLE_LABELS = List.of(MANAGED_LABEL, COMPONENT_LABEL);
     private static final long MONITOR_NANOS = Duration.ofSeconds(8).toNanos();
 
     private DockerServiceSpecs() {
@@ -73,9 +77,8 @@ final class DockerServiceSpecs {
                         .withPublishedPort(p.published()).withTargetPort(p.target())
                         .withPublishMode(PortConfig.PublishMode.host)).toList());
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(SpecFingerprint.MANAGED_LABEL, "true");
+        labels.put(MANAGED_LABEL, "true");
         labels.put(COMPONENT_LABEL, spec.component().name().toLowerCase());
-        labels.put(SpecFingerprint.LABEL, SpecFingerprint.label(spec));
         return new ServiceSpec()
                 .withName(spec.name())
                 .withLabels(labels)

@@ -7,8 +7,9 @@ import io.reemo.console.swarm.ActualCluster.ActualService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Desired vs actual → the list of changes; empty when nothing differs. Pure: the apply step and the plan
@@ -51,7 +52,7 @@ public final class Planner {
             if (current == null) {
                 changes.add(new Change(cluster, Change.Kind.CREATE_SERVICE, spec.name(), List.of(), imageTag(spec.image())));
             } else {
-                serviceUpdate(cluster, spec, current).ifPresent(changes::add);
+                serviceUpdate(desired, spec, current).ifPresent(changes::add);
             }
         }
         if (full) {
@@ -62,29 +63,14 @@ public final class Planner {
         return changes;
     }
 
-    private static java.util.Optional<Change> serviceUpdate(String cluster, ServiceSpec spec, ActualService current) {
-        List<String> fields = new ArrayList<>();
-        List<String> details = new ArrayList<>();
-        if (!withoutDigest(current.image()).equals(spec.image())) {
-            fields.add("image");
-            details.add("image " + imageTag(current.image()) + " → " + imageTag(spec.image()));
+    private static Optional<Change> serviceUpdate(DesiredCluster desired, ServiceSpec spec, ActualService current) {
+        List<ServiceComparison.Difference> differences = ServiceComparison.compare(spec, desired, current);
+        if (differences.isEmpty()) {
+            return Optional.empty();
         }
-        int desiredReplicas = spec.global() ? -1 : spec.replicas();
-        if (current.replicas() != desiredReplicas) {
-            fields.add("replicas");
-            details.add("replicas " + current.replicas() + " → " + desiredReplicas);
-        }
-        Map<String, String> was = SpecFingerprint.parse(current.fingerprint());
-        SpecFingerprint.fields(spec).forEach((field, hash) -> {
-            if (!Objects.equals(was.get(field), hash)) {
-                fields.add(field);
-            }
-        });
-        if (fields.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        String detail = details.isEmpty() ? String.join(", ", fields) + " changed" : String.join("; ", details);
-        return java.util.Optional.of(new Change(cluster, Change.Kind.UPDATE_SERVICE, spec.name(), fields, detail));
+        return Optional.of(new Change(desired.group(), Change.Kind.UPDATE_SERVICE, spec.name(),
+                differences.stream().map(ServiceComparison.Difference::field).toList(),
+                differences.stream().map(ServiceComparison.Difference::toString).collect(Collectors.joining("; "))));
     }
 
     private static List<SwarmObject> objectsUsedBy(DesiredCluster desired, List<ServiceSpec> services) {

@@ -12,7 +12,6 @@ import io.reemo.console.catalogue.ServiceSpec;
 import io.reemo.console.catalogue.SwarmObject;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -24,9 +23,6 @@ import java.util.stream.Collectors;
  * registry credentials), because Docker's service update API carries no registry auth.
  */
 public final class SwarmApplier {
-
-    /** Plan fields that live in the task template: changing one makes Swarm replace the tasks. */
-    private static final Set<String> TASK_FIELDS = Set.of("image", "env", "placement", "secrets", "configs", "mounts", "args", "logging");
 
     private final DockerClient docker;
     private final DesiredCluster desired;
@@ -79,12 +75,12 @@ public final class SwarmApplier {
     private void createNetwork() {
         log.accept("create overlay network " + desired.network());
         docker.createNetworkCmd().withName(desired.network()).withDriver("overlay").withAttachable(false)
-                .withLabels(Map.of(SpecFingerprint.MANAGED_LABEL, "true")).exec();
+                .withLabels(Map.of(DockerServiceSpecs.MANAGED_LABEL, "true")).exec();
     }
 
     private void createObject(String name) {
         SwarmObject object = desired.objects().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
-        Map<String, String> labels = Map.of(SpecFingerprint.MANAGED_LABEL, "true");
+        Map<String, String> labels = Map.of(DockerServiceSpecs.MANAGED_LABEL, "true");
         if (object.kind() == SwarmObject.Kind.SECRET) {
             log.accept("create secret " + name);
             docker.createSecretCmd(new SecretSpec().withName(name).withLabels(labels)
@@ -125,7 +121,7 @@ public final class SwarmApplier {
         docker.updateServiceCmd(current.getId(), DockerServiceSpecs.of(spec, desired, secretIds, configIds))
                 .withVersion(current.getVersion().getIndex()).exec();
         boolean hasTasks = spec.global() || spec.replicas() > 0;
-        if (hasTasks && change.fields().stream().anyMatch(TASK_FIELDS::contains)) {
+        if (hasTasks && change.fields().stream().anyMatch(ServiceComparison::replacesTasks)) {
             SwarmReader.service(docker, spec.name()).ifPresent(s -> rollingSince.put(spec.name(), s.getUpdatedAt().toInstant()));
         }
     }

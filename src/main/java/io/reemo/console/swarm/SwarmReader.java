@@ -5,7 +5,7 @@ import com.github.dockerjava.api.model.Config;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Secret;
 import com.github.dockerjava.api.model.Service;
-import com.github.dockerjava.api.model.ServiceModeConfig;
+import com.github.dockerjava.api.model.NetworkAttachmentConfig;
 import com.github.dockerjava.api.model.SwarmNode;
 import io.reemo.console.swarm.ActualCluster.ActualService;
 import java.util.HashMap;
@@ -21,17 +21,19 @@ public final class SwarmReader {
     }
 
     public static ActualCluster read(DockerClient docker) {
+        Map<String, String> networkNames = docker.listNetworksCmd().exec().stream()
+                .collect(Collectors.toMap(Network::getId, Network::getName));
         Map<String, ActualService> services = managedServices(docker).stream()
-                .collect(Collectors.toMap(s -> s.getSpec().getName(), SwarmReader::actual));
+                .collect(Collectors.toMap(s -> s.getSpec().getName(), s -> actual(s, networkNames)));
         return new ActualCluster(services,
                 docker.listSecretsCmd().exec().stream().map(Secret::getSpec).map(s -> s.getName()).collect(Collectors.toSet()),
                 docker.listConfigsCmd().exec().stream().map(Config::getSpec).map(s -> s.getName()).collect(Collectors.toSet()),
-                docker.listNetworksCmd().exec().stream().map(Network::getName).collect(Collectors.toSet()),
-                nodeLabels(docker));
+                // Names, not a Set.copyOf: Docker allows a local and a swarm network of the same name.
+                networkNames.values().stream().collect(Collectors.toSet()), nodeLabels(docker));
     }
 
     public static List<Service> managedServices(DockerClient docker) {
-        return docker.listServicesCmd().withLabelFilter(Map.of(SpecFingerprint.MANAGED_LABEL, "true")).exec();
+        return docker.listServicesCmd().withLabelFilter(Map.of(DockerServiceSpecs.MANAGED_LABEL, "true")).exec();
     }
 
     public static Optional<Service> service(DockerClient docker, String name) {
@@ -39,13 +41,11 @@ public final class SwarmReader {
                 .filter(s -> s.getSpec().getName().equals(name)).findFirst();
     }
 
-    private static ActualService actual(Service service) {
-        var spec = service.getSpec();
-        ServiceModeConfig mode = spec.getMode();
-        int replicas = mode.getGlobal() != null ? -1 : (int) mode.getReplicated().getReplicas();
-        String fingerprint = Optional.ofNullable(spec.getLabels()).map(l -> l.get(SpecFingerprint.LABEL)).orElse("");
-        return new ActualService(service.getId(), spec.getName(), spec.getTaskTemplate().getContainerSpec().getImage(),
-                replicas, fingerprint);
+    /** Swarm stores the networks a service is attached to by ID; the comparison reads names, as the console writes. */
+    private static ActualService actual(Service service, Map<String, String> networkNames) {
+        List<NetworkAttachmentConfig> networks = Optional.ofNullable(service.getSpec().getTaskTemplate().getNetworks()).orElse(List.of());
+        return new ActualService(service.getId(), service.getSpec(),
+                networks.stream().map(n -> networkNames.getOrDefault(n.getTarget(), n.getTarget())).toList());
     }
 
     /** Labels by Swarm node hostname. */

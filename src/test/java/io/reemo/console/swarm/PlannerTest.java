@@ -6,7 +6,6 @@ import io.reemo.console.catalogue.CatalogueInput;
 import io.reemo.console.catalogue.DesiredCluster;
 import io.reemo.console.catalogue.ServiceCatalogue;
 import io.reemo.console.catalogue.ServiceSpec;
-import io.reemo.console.catalogue.SwarmObject;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
@@ -18,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class PlannerTest {
@@ -31,15 +29,6 @@ class PlannerTest {
         Node node = new Node("node1", "10.199.0.1", 22, "root", SshAuth.keyFile("/k"), null, Map.of(), null);
         Environment env = new Environment(1L, "e", Topology.SINGLE, all, List.of(new Cluster(Cluster.INFRA, null, Map.of(), Map.of(), List.of(node))));
         return catalogue.desiredState(env, CatalogueInput.withoutTls()).clusters().get(0);
-    }
-
-    /** The Swarm as the console leaves it after applying {@code desired}. */
-    private static ActualCluster appliedAs(DesiredCluster desired) {
-        Map<String, ActualService> services = desired.services().stream().collect(Collectors.toMap(ServiceSpec::name,
-                s -> new ActualService("id-" + s.name(), s.name(), s.image() + "@sha256:0123", s.global() ? -1 : s.replicas(), SpecFingerprint.label(s))));
-        Set<String> secrets = desired.objects().stream().filter(o -> o.kind() == SwarmObject.Kind.SECRET).map(SwarmObject::name).collect(Collectors.toSet());
-        Set<String> configs = desired.objects().stream().filter(o -> o.kind() == SwarmObject.Kind.CONFIG).map(SwarmObject::name).collect(Collectors.toSet());
-        return new ActualCluster(services, secrets, configs, Set.of(desired.network()), desired.nodeLabels());
     }
 
     @Test
@@ -55,12 +44,12 @@ class PlannerTest {
     @Test
     void nothingToDoWhenTheSwarmMatches() {
         DesiredCluster desired = desired(Map.of());
-        assertThat(Planner.plan(desired, appliedAs(desired), s -> true, true)).isEmpty();
+        assertThat(Planner.plan(desired, RunningServices.appliedAs(desired), s -> true, true)).isEmpty();
     }
 
     @Test
     void aNewVersionUpdatesOnlyThatServiceAndSaysWhat() {
-        ActualCluster actual = appliedAs(desired(Map.of()));
+        ActualCluster actual = RunningServices.appliedAs(desired(Map.of()));
         List<Change> changes = Planner.plan(desired(Map.of("DOCKER_VERSION_API", "2.14.0")), actual, s -> true, true);
 
         assertThat(changes).singleElement().satisfies(c -> {
@@ -74,34 +63,36 @@ class PlannerTest {
     @Test
     void replicasChangedBehindOurBackShowAsDrift() {
         DesiredCluster desired = desired(Map.of());
-        ActualCluster actual = appliedAs(desired);
-        Map<String, ActualService> services = new HashMap<>(actual.services());
-        ActualService api = services.get("reemo_api");
-        services.put("reemo_api", new ActualService(api.id(), api.name(), api.image(), 1, api.fingerprint()));
+        ActualCluster actual = RunningServices.appliedAs(desired);
+        ServiceSpec api = desired.service("reemo_api").orElseThrow();
 
-        List<Change> changes = Planner.plan(desired, new ActualCluster(services, actual.secrets(), actual.configs(), actual.networks(), actual.nodeLabels()), s -> true, true);
+        List<Change> changes = Planner.plan(desired, RunningServices.with(actual, RunningServices.running(api.withReplicas(1), desired)), s -> true, true);
 
         assertThat(changes).singleElement().satisfies(c -> assertThat(c.detail()).isEqualTo("replicas 1 → 4"));
     }
 
     @Test
     void aChangedSecretIsANewSecretAndAnUpdateOfItsServices() {
-        ActualCluster actual = appliedAs(desired(Map.of()));
+        ActualCluster actual = RunningServices.appliedAs(desired(Map.of()));
         List<Change> changes = Planner.plan(desired(Map.of("HMACSECRET", "rotated")), actual, s -> true, true);
 
         assertThat(changes).filteredOn(c -> c.kind() == Change.Kind.CREATE_SECRET).singleElement()
                 .satisfies(c -> assertThat(c.target()).startsWith("reemo_hmacsecret_"));
         assertThat(changes).filteredOn(c -> c.kind() == Change.Kind.UPDATE_SERVICE).extracting(Change::target)
                 .containsExactlyInAnyOrder("reemo_api", "reemo_portal", "reemo_signal1");
+        assertThat(changes).filteredOn(c -> c.kind() == Change.Kind.UPDATE_SERVICE).allSatisfy(c -> {
+            assertThat(c.fields()).containsExactly("secrets");
+            assertThat(c.detail()).startsWith("secrets reemo_hmacsecret_").contains(" → reemo_hmacsecret_");
+        });
         assertThat(changes).allSatisfy(c -> assertThat(c.toString()).doesNotContain("rotated"));
     }
 
     @Test
     void aTaggedPlanLeavesOtherServicesAndRemovesNothing() {
         DesiredCluster before = desired(Map.of());
-        Map<String, ActualService> services = new HashMap<>(appliedAs(before).services());
-        services.put("reemo_old", new ActualService("x", "reemo_old", "reg:5000/x:1", 1, ""));
-        ActualCluster actual = new ActualCluster(services, appliedAs(before).secrets(), appliedAs(before).configs(), Set.of("reemo_net"), before.nodeLabels());
+        Map<String, ActualService> services = new HashMap<>(RunningServices.appliedAs(before).services());
+        services.put("reemo_old", new ActualService("x", new com.github.dockerjava.api.model.ServiceSpec().withName("reemo_old"), List.of()));
+        ActualCluster actual = new ActualCluster(services, RunningServices.appliedAs(before).secrets(), RunningServices.appliedAs(before).configs(), Set.of("reemo_net"), before.nodeLabels());
         DesiredCluster after = desired(Map.of("DOCKER_VERSION_API", "2.14.0", "DOCKER_VERSION_PORTAL", "2.13.11"));
 
         List<Change> tagged = Planner.plan(after, actual, s -> ServiceCatalogue.selectedByTags(s, List.of("api")), false);
@@ -109,6 +100,20 @@ class PlannerTest {
 
         List<Change> full = Planner.plan(after, actual, s -> true, true);
         assertThat(full).extracting(Change::target).containsExactly("reemo_portal", "reemo_api", "reemo_old");
+    }
+
+    @Test
+    void anEndpointModeChangeIsPlannedForEveryService() {
+        ActualCluster actual = RunningServices.appliedAs(desired(Map.of()));
+        DesiredCluster dnsrr = desired(Map.of("SWARM_ENDPOINT_MODE", "dnsrr"));
+
+        List<Change> changes = Planner.plan(dnsrr, actual, s -> true, true);
+
+        assertThat(changes).hasSize(dnsrr.services().size()).allSatisfy(c -> {
+            assertThat(c.kind()).isEqualTo(Change.Kind.UPDATE_SERVICE);
+            assertThat(c.fields()).containsExactly("endpoint mode");
+            assertThat(c.detail()).isEqualTo("endpoint mode vip → dnsrr");
+        });
     }
 
     @Test
