@@ -75,7 +75,10 @@ public class DatabaseRun {
                 .orElseThrow(() -> new DeployException(name + " does not exist: apply the services first"));
         ServiceSpec original = service.getSpec();
         ContainerSpec container = original.getTaskTemplate().getContainerSpec();
-        List<String> env = new ArrayList<>(container.getEnv() == null ? List.of() : container.getEnv());
+        // docker-java's withers change the spec they are called on: keep the env to restore before the first update,
+        // or the scale-back would leave INIT_DB=true in the service for the next start to initialise the database again
+        List<String> desiredEnv = container.getEnv() == null ? null : List.copyOf(container.getEnv());
+        List<String> env = new ArrayList<>(desiredEnv == null ? List.of() : desiredEnv);
         if (initDb) {
             env.add("INIT_DB=true");
             INIT_VARIABLES.forEach(v -> vars.text(v).ifPresent(value -> env.add(v + "=" + value)));
@@ -85,7 +88,7 @@ public class DatabaseRun {
         update(docker, service, original, 1, env);
         Optional<Task> task = awaitEnd(docker, service.getId(), started);
         task.ifPresent(t -> printLogs(run, docker, t)); // before scaling back: that removes the task and its output
-        update(docker, SwarmReader.service(docker, name).orElseThrow(), original, 0, container.getEnv());
+        update(docker, SwarmReader.service(docker, name).orElseThrow(), original, 0, desiredEnv);
         if (task.isEmpty()) {
             run.stderr(name + " did not finish within " + TIMEOUT.toMinutes() + " minutes; it was scaled back to 0");
             return 1;
