@@ -29,7 +29,7 @@ class HostKeyControllerTest extends ConsoleApiTest {
 
     @BeforeEach
     void environment() {
-        id = environments.save(Fixtures.single()).id();
+        id = environments.save(Fixtures.single(), Fixtures.BY_TEST).id();
     }
 
     private String hostKey(String sha256, Boolean replace) {
@@ -60,7 +60,7 @@ class HostKeyControllerTest extends ConsoleApiTest {
 
     @Test
     void replacingAPinnedKeyMustBeAskedFor() throws Exception {
-        environments.pinHostKey(id, "infra1", FIRST);
+        environments.pinHostKey(id, "infra1", FIRST, false, "test");
 
         mvc.perform(put("/api/v1/environments/{id}/nodes/infra1/host-key", id).with(admin())
                         .contentType(MediaType.APPLICATION_JSON).content(hostKey(SECOND, null)))
