@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -92,6 +93,25 @@ public class Jobs implements SmartLifecycle {
 
     public List<Job> history(JobQuery query) {
         return store.list(query);
+    }
+
+    /** The newest job of the environment in which a step of this name ran to its end (succeeded or failed), with its steps. */
+    public Optional<Job> lastWithFinishedStep(long environmentId, String step) {
+        return store.lastWithFinishedStep(environmentId, step).flatMap(store::find);
+    }
+
+    /** The changing job that holds the environment now, if one does. */
+    public Optional<Job> changingJobOn(long environmentId) {
+        Long holder;
+        synchronized (this) {
+            holder = changing.get(environmentId);
+        }
+        return holder == null ? Optional.empty() : Optional.of(get(holder));
+    }
+
+    /** Whether a job of the environment is queued or running, changing or not. */
+    public boolean anyUnfinished(long environmentId) {
+        return running.values().stream().anyMatch(job -> job.request.environmentId() == environmentId);
     }
 
     /**
