@@ -1,7 +1,6 @@
 package io.reemo.console.health;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -30,7 +29,7 @@ final class NoAnswer {
         if (e instanceof ConnectException) {
             return "connection refused: nothing listens on that port (is Traefik running on this node?)";
         }
-        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+        if (e instanceof SocketTimeoutException) {
             return "connected, but no answer within " + timeout.toSeconds() + " s";
         }
         if (e instanceof NoHttpResponseException) {

@@ -63,9 +63,9 @@ final class EntryPointChecks {
                 + hint(route, reply));
     }
 
+    /** The router's name in Traefik's configuration ({@code portal}, {@code portaladmin}), or what the route serves. */
     private static String label(Route route) {
         return switch (route.serves()) {
-            case PORTAL, MAINTENANCE -> route.name().equals("portaladmin") ? "admin portal" : "portal";
             case SIGNAL -> "signals";
             case API -> "API";
             default -> route.name();

@@ -52,14 +52,19 @@ final class ServiceChecks {
         }
         if (status.running() != expected) {
             return CheckLine.fail(name + ": " + status.running() + " of " + expected + " task(s) running and healthy"
-                    + (status.nodes().isEmpty() ? "" : " (on " + String.join(", ", status.nodes()) + ")"));
+                    + (status.nodes().isEmpty() ? "" : " (on " + nodes(status) + ")"));
         }
         if (expected == 0) {
             return CheckLine.pass(name + ": 0 tasks, " + (spec.runOnce() ? "as it should be outside a database run" : "as the configuration asks")
                     + ", " + status.version());
         }
         return CheckLine.pass(name + ": " + status.running() + "/" + expected + " task(s) running and healthy"
-                + (spec.global() ? " (one per node)" : "") + ", " + status.version() + ", on " + String.join(", ", status.nodes()));
+                + (spec.global() ? " (one per node)" : "") + ", " + status.version() + ", on " + nodes(status));
+    }
+
+    /** The nodes the running tasks are on, each once. */
+    private static String nodes(ServiceStatus status) {
+        return String.join(", ", status.nodes().stream().distinct().toList());
     }
 
     private static String withoutDigest(String image) {

@@ -52,7 +52,7 @@ class EntryPointChecksTest {
         CheckLine forbidden = EntryPointChecks.judge(restricted, NODE2, "https://admin.example.com/", answer(403, "text/plain", "Forbidden"));
 
         assertThat(forbidden.passed()).isFalse();
-        assertThat(forbidden.text()).startsWith("admin portal https://admin.example.com/ through node2 (10.199.0.2): HTTP 403 (text/plain): Forbidden;")
+        assertThat(forbidden.text()).startsWith("portaladmin https://admin.example.com/ through node2 (10.199.0.2): HTTP 403 (text/plain): Forbidden;")
                 .endsWith(". PORTALADMIN_URL_RESTRICT_IP lets only 10.9.0.0/16 in: the console's own address must be among them for this check");
     }
 

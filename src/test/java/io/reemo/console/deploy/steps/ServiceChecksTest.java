@@ -51,7 +51,7 @@ class ServiceChecksTest {
         SwarmStatus swarm = running(s -> s.name().equals("reemo_api") ? with(s, 4, 3, List.of("infra1", "infra2", "infra2")) : s);
 
         assertThat(failures(ServiceChecks.judge(desired, swarm)))
-                .containsExactly("reemo_api: 3 of 4 task(s) running and healthy (on infra1, infra2, infra2)");
+                .containsExactly("reemo_api: 3 of 4 task(s) running and healthy (on infra1, infra2)");
     }
 
     @Test
