@@ -64,7 +64,9 @@ class JobApiController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Start a job: {\"type\": \"facts\"}, {\"type\": \"command\", \"command\": \"uptime\", \"nodes\": [\"node1\"]}, …",
             description = "The body is the type and its fields: install {initDb, installDocker}; update {tags, versions, confirmDowntime}; "
-                    + "maintenance {enable} (required); facts {nodes}; command {command (required), nodes, timeoutSeconds}. "
+                    + "maintenance {enable} (required); facts {nodes}; command {command (required), nodes, timeoutSeconds}; "
+                    + "verify (no fields: proves that the platform serves, as the last step of install, update and maintenance "
+                    + "does; refused with 409 while a changing job runs). "
                     + "Answers 202 with the job (follow it at /jobs/{id}/events). 400 is a problem detail whose problems name "
                     + "each field that is wrong (an unknown type or field, a wrong JSON type, a value the job refuses), all at "
                     + "once; 403 for a changing job asked by a viewer; 409 (with runningJobId) when a changing job already "
@@ -78,7 +80,8 @@ class JobApiController {
                     @ExampleObject(name = "maintenance", value = "{\"type\": \"maintenance\", \"enable\": true}"),
                     @ExampleObject(name = "facts", value = "{\"type\": \"facts\", \"nodes\": [\"node1\"]}"),
                     @ExampleObject(name = "command", value = "{\"type\": \"command\", \"command\": \"uptime\", \"nodes\": [\"node1\"], "
-                            + "\"timeoutSeconds\": 600}")})) JsonNode body, Authentication user) {
+                            + "\"timeoutSeconds\": 600}"),
+                    @ExampleObject(name = "verify", value = "{\"type\": \"verify\"}")})) JsonNode body, Authentication user) {
         JobRequestJson.Read<JobParameters> request = JobRequestJson.read(body, types);
         return launcher.start(environmentId, request.parameters(), user, request.problems());
     }

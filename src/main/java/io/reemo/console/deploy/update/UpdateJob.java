@@ -10,6 +10,7 @@ import io.reemo.console.deploy.UpdateChecks;
 import io.reemo.console.deploy.UpdateParameters;
 import io.reemo.console.deploy.steps.DatabaseRun;
 import io.reemo.console.deploy.steps.ImagePull;
+import io.reemo.console.deploy.steps.PlatformCheck;
 import io.reemo.console.deploy.steps.SwarmApply;
 import io.reemo.console.environment.Edit;
 import io.reemo.console.environment.Environment;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * {@code update}: without tags, the whole environment's plan; with tags, only those services, in the mandatory
  * order ({@code db}, {@code api}, the others, {@code portal} last). {@code versions} first sets
  * {@code DOCKER_VERSION_*} in the environment (recorded, for a return to the previous version). A {@code mysql}
- * update interrupts service and needs {@code confirmDowntime}.
+ * update interrupts service and needs {@code confirmDowntime}. The last step proves that the platform serves ({@link PlatformCheck}).
  */
 @Component
 class UpdateJob implements JobType<UpdateParameters> {
@@ -38,15 +39,17 @@ class UpdateJob implements JobType<UpdateParameters> {
     private final ImagePull images;
     private final SwarmApply apply;
     private final DatabaseRun database;
+    private final PlatformCheck platformCheck;
 
     UpdateJob(DeploySupport support, Environments environments, UpdateChecks checks, ImagePull images,
-              SwarmApply apply, DatabaseRun database) {
+              SwarmApply apply, DatabaseRun database, PlatformCheck platformCheck) {
         this.support = support;
         this.environments = environments;
         this.checks = checks;
         this.images = images;
         this.apply = apply;
         this.database = database;
+        this.platformCheck = platformCheck;
     }
 
     @Override
@@ -110,6 +113,7 @@ class UpdateJob implements JobType<UpdateParameters> {
             }
         }
         steps.add(support.summary(desired));
+        steps.add(platformCheck.step(current));
         return steps;
     }
 }
