@@ -1,0 +1,81 @@
+package io.reemo.console.admin.dashboard;
+
+import io.reemo.console.deploy.DeployException;
+import io.reemo.console.deploy.DriftService;
+import io.reemo.console.deploy.InstallParameters;
+import io.reemo.console.deploy.JobLauncher;
+import io.reemo.console.environment.InvalidEnvironmentException;
+import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.StaleRevisionException;
+import io.reemo.console.job.Job;
+import io.reemo.console.job.JobConflictException;
+import java.time.Instant;
+import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The dashboard's panel of what runs compared with the recorded configuration, and its two ways out: restore the
+ * recorded configuration (an install without INIT_DB, as Settings Apply runs it) or accept what runs (a revision).
+ * Both are for administrators, refused before anything runs or is saved.
+ */
+@Controller
+class DriftPanelController {
+
+    static final String PANEL = "admin/dashboard-drift :: drift";
+
+    private final DriftReadings readings;
+    private final DriftService drift;
+    private final JobLauncher launcher;
+
+    DriftPanelController(DriftReadings readings, DriftService drift, JobLauncher launcher) {
+        this.readings = readings;
+        this.drift = drift;
+        this.launcher = launcher;
+    }
+
+    @GetMapping("/environments/{id}/dashboard/drift")
+    String panel(@PathVariable long id, Authentication user, Model model) {
+        DriftReadings.Reading reading = readings.current(id);
+        model.addAttribute("environmentId", id);
+        model.addAttribute("reading", reading);
+        model.addAttribute("readAt", When.utc(reading.at()));
+        model.addAttribute("readAgo", When.ago(reading.at(), Instant.now()));
+        model.addAttribute("mayResolve", DriftService.mayResolve(user));
+        return PANEL;
+    }
+
+    /** Runs the recorded configuration again: the install job without INIT_DB. */
+    @PostMapping("/environments/{id}/drift/restore")
+    String restore(@PathVariable long id, Authentication user, RedirectAttributes flash) {
+        if (!DriftService.mayResolve(user)) {
+            throw new AccessDeniedException("Only administrators may restore the recorded configuration.");
+        }
+        try {
+            Job job = launcher.start(id, new InstallParameters(false, false), user);
+            return "redirect:/jobs/" + job.id();
+        } catch (JobConflictException e) {
+            flash.addFlashAttribute("driftRefusal", "Not started: " + e.getMessage());
+            return "redirect:/environments/" + id;
+        }
+    }
+
+    @PostMapping("/environments/{id}/drift/accept")
+    String accept(@PathVariable long id, Authentication user, RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute("driftAccepted", drift.accept(id, user));
+        } catch (JobConflictException | DeployException | StaleRevisionException e) {
+            flash.addFlashAttribute("driftRefusal", "Nothing was recorded: " + e.getMessage());
+        } catch (InvalidEnvironmentException e) {
+            flash.addFlashAttribute("driftRefusal", "Nothing was recorded: what runs is no valid setting ("
+                    + e.problems().stream().filter(Problem::isError).map(Problem::message).collect(Collectors.joining("; ")) + ").");
+        }
+        return "redirect:/environments/" + id;
+    }
+}
