@@ -9,6 +9,9 @@ import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.StaleRevisionException;
 import io.reemo.console.job.Job;
 import io.reemo.console.job.JobConflictException;
+import io.reemo.console.job.JobQuery;
+import io.reemo.console.job.JobStatus;
+import io.reemo.console.job.Jobs;
 import java.time.Instant;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
@@ -33,11 +36,13 @@ class DriftPanelController {
     private final DriftReadings readings;
     private final DriftService drift;
     private final JobLauncher launcher;
+    private final Jobs jobs;
 
-    DriftPanelController(DriftReadings readings, DriftService drift, JobLauncher launcher) {
+    DriftPanelController(DriftReadings readings, DriftService drift, JobLauncher launcher, Jobs jobs) {
         this.readings = readings;
         this.drift = drift;
         this.launcher = launcher;
+        this.jobs = jobs;
     }
 
     @GetMapping("/environments/{id}/dashboard/drift")
@@ -48,6 +53,7 @@ class DriftPanelController {
         model.addAttribute("readAt", When.utc(reading.at()));
         model.addAttribute("readAgo", When.ago(reading.at(), Instant.now()));
         model.addAttribute("mayResolve", DriftService.mayResolve(user));
+        model.addAttribute("installed", installed(id));
         return PANEL;
     }
 
@@ -57,6 +63,11 @@ class DriftPanelController {
         if (!DriftService.mayResolve(user)) {
             throw new AccessDeniedException("Only administrators may restore the recorded configuration.");
         }
+        if (!installed(id)) {
+            flash.addFlashAttribute("driftRefusal", "Not started: this environment was never installed; its first install"
+                    + " initialises the database (INIT_DB), which a restore never does.");
+            return "redirect:/environments/" + id;
+        }
         try {
             Job job = launcher.start(id, new InstallParameters(false, false), user);
             return "redirect:/jobs/" + job.id();
@@ -64,6 +75,11 @@ class DriftPanelController {
             flash.addFlashAttribute("driftRefusal", "Not started: " + e.getMessage());
             return "redirect:/environments/" + id;
         }
+    }
+
+    /** Before the first install there is nothing to restore or accept: that install, with INIT_DB, creates it all. */
+    private boolean installed(long environmentId) {
+        return !jobs.history(new JobQuery(environmentId, JobStatus.SUCCEEDED, "install", 1)).isEmpty();
     }
 
     @PostMapping("/environments/{id}/drift/accept")

@@ -99,6 +99,22 @@ class DriftPanelPageTest extends ConsoleApiTest {
     }
 
     @Test
+    void beforeTheFirstInstallNothingIsOfferedAndARestoreIsRefused() throws Exception {
+        long id = notInstalled();
+        runs(new Difference(Cluster.INFRA, Cluster.INFRA, "swarm", "formed", "none"));
+
+        mvc.perform(get("/environments/" + id + "/dashboard/drift").with(admin()))
+                .andExpect(content().string(containsString("1 difference from the recorded configuration")))
+                .andExpect(content().string(containsString("Not installed yet: the first install")))
+                .andExpect(content().string(not(containsString("drift/restore"))))
+                .andExpect(content().string(not(containsString("drift/accept"))));
+        mvc.perform(post("/environments/" + id + "/drift/restore").with(admin()).with(csrf()))
+                .andExpect(redirectedUrl("/environments/" + id))
+                .andExpect(flash().attribute("driftRefusal", containsString("never installed")));
+        verify(launcher, never()).start(anyLong(), any(), any());
+    }
+
+    @Test
     void aSwarmThatRunsWhatWasRecordedSaysSo() throws Exception {
         long id = installed();
         runs();
@@ -161,7 +177,17 @@ class DriftPanelPageTest extends ConsoleApiTest {
                 .andExpect(redirectedUrl("/jobs/41"));
     }
 
+    /** An environment whose first install succeeded. */
     private long installed() {
+        long id = notInstalled();
+        db.sql("""
+                INSERT INTO job (type, environment_id, started_by, parameters, changing, status, created_at, finished_at)
+                VALUES ('install', ?, 'admin', '{"initDb":true}', TRUE, 'SUCCEEDED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""")
+                .params(id).update();
+        return id;
+    }
+
+    private long notInstalled() {
         return environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
     }
 
