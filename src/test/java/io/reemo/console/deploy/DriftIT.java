@@ -7,6 +7,7 @@ import io.reemo.console.node.CommandResult;
 import io.reemo.console.node.NodeSession;
 import io.reemo.console.node.NodeSessions;
 import io.reemo.console.support.BedInventories;
+import io.reemo.console.support.Browser;
 import io.reemo.console.support.TestBed;
 import java.io.File;
 import java.time.Duration;
@@ -14,12 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,8 +34,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Drift on the real test bed: a 3-node cluster installed through the API, then services changed by hand on node1 with
  * {@code docker service update} (replicas, image, endpoint mode), as an operator would without the console. Each
- * change shows in {@code GET …/drift} and on the dashboard; an install restores them; accepting what runs records the
- * running version as a revision. The steps build on each other, so they run in order on one environment.
+ * change shows in {@code GET …/drift} and on the dashboard; restoring from the dashboard runs an install that undoes
+ * them; accepting what runs from the dashboard records the running version as a revision. The steps build on each other, so they run in order on one environment.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"CONSOLE_ADMIN_PASSWORD=drift-it", "console.data-dir=target/test-data/drift-it"})
@@ -43,6 +48,7 @@ class DriftIT {
 
     private final TestBed bed = TestBed.get();
     private ConsoleClient api;
+    private Browser browser;
     private long environmentId;
 
     @LocalServerPort
@@ -57,6 +63,8 @@ class DriftIT {
         bed.reset();
         api = new ConsoleClient(port, "admin", "drift-it");
         environmentId = api.importAndInstall("drift-" + System.nanoTime(), BedInventories.simpleCluster(bed, "portal.bed.test"), bed);
+        browser = new Browser("http://localhost:" + port);
+        browser.login("admin", "drift-it");
     }
 
     @Test
@@ -101,9 +109,20 @@ class DriftIT {
 
     @Test
     @Order(3)
-    void anInstallRestoresTheRecordedConfiguration() throws Exception {
-        JsonNode install = api.runJob(environmentId, Map.of("type", "install"), JOB_TIMEOUT);
-        assertThat(install.get("status").asString()).as(api.log(install)).isEqualTo("succeeded");
+    void restoringFromTheDashboardRunsAnInstallThatUndoesThem() {
+        browser.open("/environments/" + environmentId);
+        browser.waitUpTo(CONVERGE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("drift-count"),
+                "3 differences from the recorded configuration"));
+        scrollTo("drift");
+        browser.screenshot("drift-panel");
+
+        browser.driver().findElement(By.id("drift-restore")).click();
+        browser.waitUpTo(Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(By.id("drift-restore-button"))).click();
+        browser.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches(".*/jobs/\\d+$"));
+        assertThat(browser.awaitJobEnd(JOB_TIMEOUT)).isEqualTo("succeeded");
+        JsonNode install = api.get("/api/v1/jobs/" + browser.driver().getCurrentUrl().replaceAll(".*/jobs/", "")).json();
+        assertThat(install.get("type").asString()).isEqualTo("install");
+        assertThat(install.get("parameters").get("initDb").asBoolean()).isFalse();
 
         ConsoleClient.Response drift = drift();
         assertThat(drift.json().get("differences").size()).as(drift.body()).isZero();
@@ -112,25 +131,34 @@ class DriftIT {
 
     @Test
     @Order(4)
-    void acceptingWhatRunsRecordsTheRunningVersionAsARevision() throws Exception {
+    void acceptingWhatRunsFromTheDashboardRecordsTheRunningVersionAsARevision() throws Exception {
         onNode1("docker service update --detach --with-registry-auth --image " + image("portal", "2.13.11") + " reemo_portal");
         onNode1("docker service update --detach --replicas 3 reemo_api");
         onNode1("docker service update --detach --endpoint-mode vip reemo_proapi");
         assertThat(drift().json().get("differences").size()).isEqualTo(3);
 
-        ConsoleClient.Response accepted = api.post("/api/v1/environments/" + environmentId + "/drift/accept", Map.of());
+        browser.open("/environments/" + environmentId);
+        browser.waitUpTo(CONVERGE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("drift-count"),
+                "3 differences from the recorded configuration"));
+        browser.driver().findElement(By.id("drift-accept")).click();
+        browser.waitUpTo(Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("drift-accept-records")));
+        assertThat(browser.driver().findElement(By.id("drift-accept-records")).getText())
+                .contains("DOCKER_VERSION_PORTAL 2.12.6 → 2.13.11").contains("REPLICAS_API (infra_manager) 4 → 3");
+        assertThat(browser.driver().findElement(By.id("drift-accept-restores")).getText())
+                .contains("reemo_proapi endpoint mode: vip runs, dnsrr recorded");
+        browser.screenshot("drift-accept-dialog");
+        browser.driver().findElement(By.id("drift-accept-button")).click();
+        browser.waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("drift-outcome"),
+                "What runs is recorded as revision"));
+        browser.screenshot("drift-accepted");
 
-        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
-        List<String> recorded = new ArrayList<>();
-        accepted.json().get("recorded").forEach(c -> recorded.add(c.get("variable").asString() + "=" + c.get("after").asString()));
-        assertThat(recorded).containsExactlyInAnyOrder("DOCKER_VERSION_PORTAL=2.13.11", "REPLICAS_API=3");
-        assertThat(differences(accepted.json().get("restoredByNextInstall")))
-                .containsExactly(tuple("infra_manager", "reemo_proapi", "endpoint mode", "dnsrr", "vip"));
-        int revision = accepted.json().get("revision").asInt();
         JsonNode latest = api.get("/api/v1/environments/" + environmentId + "/revisions").json().get(0);
-        assertThat(latest.get("number").asInt()).isEqualTo(revision);
         assertThat(latest.get("cause").asString()).isEqualTo("DRIFT_ACCEPTED");
         assertThat(latest.get("user").asString()).isEqualTo("admin");
+        assertThat(browser.driver().findElement(By.id("drift-outcome")).getText())
+                .contains("revision " + latest.get("number").asInt()).contains("the next install restores them");
+        JsonNode vars = api.get("/api/v1/environments/" + environmentId).json();
+        assertThat(vars.toString()).contains("\"DOCKER_VERSION_PORTAL\":\"2.13.11\"").contains("\"REPLICAS_API\":3");
         assertThat(differences(drift())).as("only what the settings cannot express is left")
                 .containsExactly(tuple("infra_manager", "reemo_proapi", "endpoint mode", "dnsrr", "vip"));
 
@@ -140,6 +168,18 @@ class DriftIT {
         Map<String, String> services = serviceList();
         assertThat(services.get("reemo_portal")).contains(image("portal", "2.13.11"));
         assertThat(services.get("reemo_api")).startsWith("3/3");
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private void scrollTo(String id) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                browser.driver().findElement(By.id(id)));
     }
 
     private ConsoleClient.Response drift() {
