@@ -67,7 +67,7 @@ class ServiceChecksTest {
     void replicasScaledByHandAndAnUpdateHalfWayFail() {
         SwarmStatus swarm = running(s -> switch (s.name()) {
             case "reemo_portal" -> with(s, 1, 1, List.of("infra1"));
-            case "reemo_proapi" -> new ServiceStatus(s.name(), s.image(), s.desired(), s.running(), false, s.nodes(), Instant.EPOCH,
+            case "reemo_proapi" -> new ServiceStatus(s.name(), s.image(), s.desired(), s.running(), false, s.nodes(), s.runningVersions(), Instant.EPOCH,
                     "paused", "update paused due to failure or early termination of task x");
             default -> s;
         });
@@ -82,7 +82,7 @@ class ServiceChecksTest {
         SwarmStatus swarm = running(s -> s.name().equals("traefik") ? with(s, 3, 2, List.of("infra1", "infra2")) : s);
         List<ServiceStatus> services = new ArrayList<>(swarm.services());
         services.add(new ServiceStatus("reemo_maintenance", "registry/reemoinframaintenance:1.0.0", 1, 1, false, List.of("infra1"),
-                Instant.EPOCH, "", ""));
+                List.of("1.0.0"), Instant.EPOCH, "", ""));
 
         assertThat(failures(ServiceChecks.judge(desired, new SwarmStatus(NODES, services)))).containsExactly(
                 "traefik: 2 of 3 task(s) running and healthy (on infra1, infra2)",
@@ -96,17 +96,20 @@ class ServiceChecksTest {
         for (ServiceSpec spec : desired.services()) {
             int tasks = spec.global() ? NODES.size() : spec.replicas();
             services.add(change.apply(new ServiceStatus(spec.name(), spec.image() + "@sha256:0123", tasks, tasks, spec.global(),
-                    all.subList(0, Math.min(tasks, all.size())), Instant.EPOCH, "completed", "")));
+                    all.subList(0, Math.min(tasks, all.size())), List.of(spec.image().substring(spec.image().lastIndexOf(':') + 1)),
+                    Instant.EPOCH, "completed", "")));
         }
         return new SwarmStatus(NODES, services);
     }
 
     private static ServiceStatus with(ServiceStatus s, int desired, int running, List<String> nodes) {
-        return new ServiceStatus(s.name(), s.image(), desired, running, s.global(), nodes, s.updatedAt(), s.updateState(), s.updateMessage());
+        return new ServiceStatus(s.name(), s.image(), desired, running, s.global(), nodes, s.runningVersions(), s.updatedAt(),
+                s.updateState(), s.updateMessage());
     }
 
     private static ServiceStatus image(ServiceStatus s, String image) {
-        return new ServiceStatus(s.name(), image, s.desired(), s.running(), s.global(), s.nodes(), s.updatedAt(), s.updateState(), s.updateMessage());
+        return new ServiceStatus(s.name(), image, s.desired(), s.running(), s.global(), s.nodes(), s.runningVersions(), s.updatedAt(),
+                s.updateState(), s.updateMessage());
     }
 
     private static NodeStatus node(String name, String state) {
