@@ -83,7 +83,7 @@ class HostKeyController {
     HostKey pin(@PathVariable long id, @PathVariable String name, @RequestBody PinRequest request, Authentication user) {
         ApiAccess.requireAdmin(user, "pin host keys");
         String sha256 = request.sha256() == null ? null : request.sha256().strip();
-        HostKeyPin pin = environments.pinHostKey(id, name, sha256, Boolean.TRUE.equals(request.replace()));
+        HostKeyPin pin = environments.pinHostKey(id, name, sha256, Boolean.TRUE.equals(request.replace()), user.getName());
         if (pin.changed()) {
             audit.record(pin.replaced() == null ? "host-key.pin" : "host-key.replace", pin.environment().name() + "/" + name,
                     pin.replaced() == null ? sha256 : sha256 + " replaces " + pin.replaced());

@@ -1,11 +1,13 @@
 package io.reemo.console.api;
 
+import io.reemo.console.environment.Edit;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.EnvironmentJson;
 import io.reemo.console.environment.EnvironmentValidator;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.InvalidEnvironmentException;
 import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.RevisionCause;
 import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.inventory.InventoryExporter;
 import io.reemo.console.inventory.InventoryFile;
@@ -91,7 +93,7 @@ class InventoryController {
         if (result.environment() == null || problems.stream().anyMatch(Problem::isError)) {
             throw new InvalidEnvironmentException(problems);
         }
-        Environment saved = environments.save(result.environment());
+        Environment saved = environments.save(result.environment(), Edit.of(RevisionCause.INVENTORY_IMPORT, user.getName()));
         audit.record("environment.import", saved.name(), "id " + saved.id());
         return ResponseEntity.created(URI.create("/api/v1/environments/" + saved.id()))
                 .body(EnvironmentJson.of(saved, catalogue, json).withWarnings(problems));

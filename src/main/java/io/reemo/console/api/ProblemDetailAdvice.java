@@ -7,6 +7,7 @@ import io.reemo.console.environment.EnvironmentNotFoundException;
 import io.reemo.console.environment.HostKeyAlreadyPinnedException;
 import io.reemo.console.environment.InvalidEnvironmentException;
 import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.StaleRevisionException;
 import io.reemo.console.job.JobConflictException;
 import io.reemo.console.job.JobNotFoundException;
 import io.reemo.console.node.NodeException;
@@ -88,6 +89,16 @@ class ProblemDetailAdvice extends ResponseEntityExceptionHandler {
         if (e.blockingJobId() != null) {
             problem.setProperty("runningJobId", e.blockingJobId());
         }
+        return problem;
+    }
+
+    /** A change made from an old revision: {@code changedSince} lists what changed after it, to redo the change on top. */
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.PRECONDITION_FAILED)
+    ApiProblem stale(StaleRevisionException e) {
+        ApiProblem problem = new ApiProblem(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+        problem.setProperty("revision", e.current());
+        problem.setProperty("changedSince", e.since());
         return problem;
     }
 

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param scheme  {@code https} (Traefik's entry point; the certificate checked against the portal name unless Traefik
  *                serves its own self-signed one) or
- *                {@code http} (e.g. the test bed's Traefik stand-in, which terminates no TLS)
+ *                {@code http} (an entry point without TLS)
  * @param port    the port of Traefik's portal entry point, 443 (its signal entry point keeps 8443); defaults to 443
  *                for https, 80 for http
  * @param timeout per node, to connect and to read the answer

@@ -68,12 +68,8 @@ public class Jobs implements SmartLifecycle {
         if (!accepting) {
             throw new JobConflictException("The console is shutting down; start the job again once it is back.", null);
         }
-        Long holder = changing.get(request.environmentId());
-        if (request.changing() && holder != null) {
-            Job other = get(holder);
-            throw new JobConflictException("Environment " + request.environmentId() + " is busy: job " + other.id() + " ("
-                    + other.type() + ", started by " + other.startedBy() + ") is " + other.status().value()
-                    + ". Only one job that changes an environment runs at a time; wait for it or cancel it.", holder);
+        if (request.changing()) {
+            requireIdle(request.environmentId(), "Only one job that changes an environment runs at a time");
         }
         String parameters = masker.mask(json.writeValueAsString(request.parameters()));
         long id = store.insert(request, parameters, Instant.now());
@@ -85,6 +81,20 @@ public class Jobs implements SmartLifecycle {
         writer.open(id, 0);
         jobThreads.execute(() -> runner.run(job, this::release));
         return get(id);
+    }
+
+    /**
+     * @param why the sentence that says why the caller waits, e.g. "Settings are applied once it ended"
+     * @throws JobConflictException naming the changing job that holds the environment, if one does
+     */
+    public synchronized void requireIdle(long environmentId, String why) {
+        Long holder = changing.get(environmentId);
+        if (holder != null) {
+            Job other = get(holder);
+            throw new JobConflictException("Environment " + environmentId + " is busy: job " + other.id() + " ("
+                    + other.type() + ", started by " + other.startedBy() + ") is " + other.status().value()
+                    + ". " + why + "; wait for it or cancel it.", holder);
+        }
     }
 
     public Job get(long id) {

@@ -7,6 +7,9 @@ public interface NodeRun {
 
     long jobId();
 
+    /** Who started the job: changes it makes to the environment are theirs. */
+    String startedBy();
+
     String step();
 
     String node();

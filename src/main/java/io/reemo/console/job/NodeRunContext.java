@@ -23,6 +23,11 @@ final class NodeRunContext implements NodeRun {
     }
 
     @Override
+    public String startedBy() {
+        return job.request.startedBy();
+    }
+
+    @Override
     public String step() {
         return step;
     }

@@ -12,9 +12,10 @@ import java.util.List;
  * @param importProblems what the inventory importer reported, when the draft came from an import
  * @param lastPage       the page last shown, where "Resume" goes back to
  * @param editsInstalled whether the draft edits an installed environment (its Settings), applied rather than installed
+ * @param baseRevision   for a Settings draft, the environment's revision it was made from; {@code null} for a new setup
  */
 public record Draft(long id, Environment environment, boolean installDocker, List<Problem> importProblems, OffsetDateTime updatedAt,
-                    WizardPage lastPage, boolean editsInstalled) {
+                    WizardPage lastPage, boolean editsInstalled, Integer baseRevision) {
 
     public Draft {
         importProblems = importProblems == null ? List.of() : List.copyOf(importProblems);
@@ -23,11 +24,12 @@ public record Draft(long id, Environment environment, boolean installDocker, Lis
 
     /** With the change, and API_IP kept in step with the API nodes. */
     Draft with(Environment changed) {
-        return new Draft(id, DraftShapes.withApiAddresses(changed), installDocker, importProblems, updatedAt, lastPage, editsInstalled);
+        return new Draft(id, DraftShapes.withApiAddresses(changed), installDocker, importProblems, updatedAt, lastPage,
+                editsInstalled, baseRevision);
     }
 
     Draft withInstallDocker(boolean install) {
-        return new Draft(id, environment, install, importProblems, updatedAt, lastPage, editsInstalled);
+        return new Draft(id, environment, install, importProblems, updatedAt, lastPage, editsInstalled, baseRevision);
     }
 
     /** Where the wizard's pages of this draft live. */

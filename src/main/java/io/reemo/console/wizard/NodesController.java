@@ -4,11 +4,13 @@ import io.reemo.console.deploy.FactsParameters;
 import io.reemo.console.deploy.JobLauncher;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.DuplicateEnvironmentNameException;
+import io.reemo.console.environment.Edit;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Node;
 import io.reemo.console.environment.NodeFacts;
 import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.RevisionCause;
 import io.reemo.console.environment.SshAuth;
 import io.reemo.console.job.Job;
 import io.reemo.console.job.Jobs;
@@ -156,7 +158,7 @@ class NodesController {
             }
         } else {
             try {
-                stored = environments.save(draft.environment());
+                stored = environments.save(draft.environment(), Edit.of(RevisionCause.WIZARD, user.getName()));
             } catch (DuplicateEnvironmentNameException e) {
                 model.addAttribute("factsError", "An environment named " + draft.environment().name()
                         + " already exists: choose another name on the Topology page, then test again.");

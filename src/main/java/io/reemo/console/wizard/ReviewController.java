@@ -5,12 +5,16 @@ import io.reemo.console.deploy.JobLauncher;
 import io.reemo.console.deploy.JobParametersException;
 import io.reemo.console.deploy.PlanService;
 import io.reemo.console.environment.DuplicateEnvironmentNameException;
+import io.reemo.console.environment.Edit;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.RevisionCause;
+import io.reemo.console.environment.StaleRevisionException;
 import io.reemo.console.inventory.InventoryExporter;
 import io.reemo.console.job.Job;
 import io.reemo.console.job.JobConflictException;
+import io.reemo.console.job.Jobs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +45,17 @@ class ReviewController {
     private final Environments environments;
     private final PlanService plans;
     private final JobLauncher launcher;
+    private final Jobs jobs;
 
     ReviewController(WizardDrafts drafts, WizardFrame frame, InventoryExporter exporter, Environments environments,
-                     PlanService plans, JobLauncher launcher) {
+                     PlanService plans, JobLauncher launcher, Jobs jobs) {
         this.drafts = drafts;
         this.frame = frame;
         this.exporter = exporter;
         this.environments = environments;
         this.plans = plans;
         this.launcher = launcher;
+        this.jobs = jobs;
     }
 
     @GetMapping("/wizard/{id}/review")
@@ -94,7 +100,11 @@ class ReviewController {
         return launch(draft, new InstallParameters(true, installDocker), user, model);
     }
 
-    /** Saves the edited environment over the installed one and runs the install job without INIT_DB. */
+    /**
+     * Saves the edited environment over the installed one and runs the install job without INIT_DB. Refused before
+     * saving while another job changes the environment, and when the environment changed since the draft was made
+     * (the Settings tab then shows both sides and carries the draft over).
+     */
     @PostMapping("/wizard/{id}/apply")
     String apply(@PathVariable long id, Authentication user, Model model) {
         Draft draft = draft(id);
@@ -116,7 +126,14 @@ class ReviewController {
         }
         Environment saved;
         try {
-            saved = environments.save(draft.environment());
+            if (draft.editsInstalled()) {
+                jobs.requireIdle(draft.environment().id(), "Settings are applied once it ended");
+            }
+            saved = environments.save(draft.environment(), edit(draft, user));
+        } catch (JobConflictException e) {
+            return notStarted(draft, e, model);
+        } catch (StaleRevisionException e) {
+            return "redirect:/environments/" + draft.environment().id() + "/settings";
         } catch (DuplicateEnvironmentNameException e) {
             model.addAttribute("installError", "An environment named " + draft.environment().name()
                     + " already exists: choose another name on the Topology page.");
@@ -129,6 +146,14 @@ class ReviewController {
         } catch (JobConflictException | JobParametersException | AccessDeniedException e) {
             return notStarted(draft, e, model);
         }
+    }
+
+    private static Edit edit(Draft draft, Authentication user) {
+        if (!draft.editsInstalled()) {
+            return Edit.of(RevisionCause.WIZARD, user.getName());
+        }
+        Edit settings = Edit.of(RevisionCause.SETTINGS, user.getName());
+        return draft.baseRevision() == null ? settings : settings.basedOn(draft.baseRevision());
     }
 
     private String notStarted(Draft draft, RuntimeException refusal, Model model) {

@@ -1,5 +1,6 @@
 package io.reemo.console.wizard;
 
+import io.reemo.console.environment.CurrentEnvironment;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.SecretFields;
@@ -35,10 +36,11 @@ class WizardDrafts {
         this.catalogue = catalogue;
     }
 
-    private static final String COLUMNS = "id, document, install_docker, import_problems, updated_at, last_page, edits_environment";
+    private static final String COLUMNS = "id, document, install_docker, import_problems, updated_at, last_page, edits_environment,"
+            + " base_revision";
 
     private record Row(long id, String document, boolean installDocker, String importProblems, OffsetDateTime updatedAt,
-                       String lastPage, Long editsEnvironment) {
+                       String lastPage, Long editsEnvironment, Integer baseRevision) {
     }
 
     Draft create(Environment environment, List<Problem> importProblems) {
@@ -48,13 +50,22 @@ class WizardDrafts {
         return get(keys.getKey().longValue()).orElseThrow();
     }
 
-    /** A draft of an installed environment's settings, starting at its first settings page. */
-    Draft edit(Environment installed) {
+    /** A draft of an installed environment's settings made from its current revision, starting at its first settings page. */
+    Draft edit(CurrentEnvironment installed) {
         var keys = new GeneratedKeyHolder();
-        db.sql("INSERT INTO wizard_draft (document, install_docker, import_problems, updated_at, last_page, edits_environment)"
-                        + " VALUES (?, FALSE, NULL, ?, ?, ?)")
-                .params(write(installed), OffsetDateTime.now(), WizardPage.LICENSE_PAGE.slug(), installed.id()).update(keys, "id");
+        db.sql("INSERT INTO wizard_draft (document, install_docker, import_problems, updated_at, last_page, edits_environment,"
+                        + " base_revision) VALUES (?, FALSE, NULL, ?, ?, ?, ?)")
+                .params(write(installed.environment()), OffsetDateTime.now(), WizardPage.LICENSE_PAGE.slug(),
+                        installed.environment().id(), installed.revision())
+                .update(keys, "id");
         return get(keys.getKey().longValue()).orElseThrow();
+    }
+
+    /** The draft carried over to a newer revision of its environment: {@code merged} holds its changes on top. */
+    Draft rebase(Draft draft, Environment merged, int revision) {
+        db.sql("UPDATE wizard_draft SET document = ?, base_revision = ?, updated_at = ? WHERE id = ?")
+                .params(write(merged), revision, OffsetDateTime.now(), draft.id()).update();
+        return get(draft.id()).orElseThrow();
     }
 
     Optional<Draft> get(long id) {
@@ -102,6 +113,7 @@ class WizardDrafts {
         Environment plain = SecretFields.map(stored, catalogue, v -> SecretBox.isEncrypted(v) ? box.decrypt(v) : v);
         List<Problem> problems = row.importProblems() == null ? List.of() : json.readValue(row.importProblems(), PROBLEMS);
         return new Draft(row.id(), plain, row.installDocker(), problems, row.updatedAt(),
-                row.lastPage() == null ? null : WizardPage.of(row.lastPage()).orElse(null), row.editsEnvironment() != null);
+                row.lastPage() == null ? null : WizardPage.of(row.lastPage()).orElse(null), row.editsEnvironment() != null,
+                row.baseRevision());
     }
 }

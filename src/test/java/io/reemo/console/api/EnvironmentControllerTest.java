@@ -92,18 +92,60 @@ class EnvironmentControllerTest extends ConsoleApiTest {
     @Test
     void updateKeepsTheSecretsItDoesNotSend() throws Exception {
         long id = create("prod");
-        String shown = mvc.perform(get("/api/v1/environments/{id}", id).with(admin())).andReturn().getResponse().getContentAsString();
-        JsonNode changed = json.readTree(shown.replace("url.domain.tld", "portal.domain.tld").replace("\"prod\"", "\"production\""));
+        var shown = mvc.perform(get("/api/v1/environments/{id}", id).with(admin())).andExpect(header().string("ETag", "\"1\""))
+                .andReturn().getResponse();
+        JsonNode changed = json.readTree(shown.getContentAsString().replace("url.domain.tld", "portal.domain.tld")
+                .replace("\"prod\"", "\"production\""));
 
         mvc.perform(put("/api/v1/environments/{id}", id).with(admin()).contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(changed)))
+                        .header("If-Match", shown.getHeader("ETag")).content(json.writeValueAsString(changed)))
                 .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""))
                 .andExpect(jsonPath("$.name").value("production"));
 
         Environment stored = environments.get(id);
         assertThat(stored.vars()).containsEntry("REGISTRY_PASSWORD", "registry-password-1").containsEntry("API_LICENSE", Fixtures.LICENSE);
         assertThat(stored.cluster(Cluster.INFRA).orElseThrow().vars()).containsEntry("PORTAL_URL", "portal.domain.tld");
         assertThat(stored.node("infra1").orElseThrow().auth()).isEqualTo(SshAuth.password("node-password-1"));
+    }
+
+    @Test
+    void aChangeNeedsTheETagItWasMadeFromAndAStaleOneGets412NamingWhatChangedSince() throws Exception {
+        long id = create("prod");
+        String body = mvc.perform(get("/api/v1/environments/{id}", id).with(admin())).andReturn().getResponse().getContentAsString();
+        String changed = body.replace("url.domain.tld", "mine.domain.tld");
+
+        mvc.perform(put("/api/v1/environments/{id}", id).with(admin()).contentType(MediaType.APPLICATION_JSON).content(changed))
+                .andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.detail", containsString("needs If-Match")));
+        mvc.perform(put("/api/v1/environments/{id}", id).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .header("If-Match", "\"1\"").content(body.replace("url.domain.tld", "theirs.domain.tld")
+                                .replace("registry-password-1", "x").replace("\"REGISTRY_PASSWORD\":{\"set\":true}",
+                                        "\"REGISTRY_PASSWORD\":\"registry-password-2\"")))
+                .andExpect(status().isOk());
+
+        mvc.perform(put("/api/v1/environments/{id}", id).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .header("If-Match", "\"1\"").content(changed))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.revision").value(2))
+                .andExpect(jsonPath("$.changedSince[0].number").value(2))
+                .andExpect(jsonPath("$.changedSince[0].user").value("admin"))
+                .andExpect(jsonPath("$.changedSince[0].cause").value("API"))
+                .andExpect(jsonPath("$.changedSince[0].changes[*].field", hasItem("/clusters/infra_manager/vars/PORTAL_URL")));
+        assertThat(environments.get(id).cluster(Cluster.INFRA).orElseThrow().vars()).containsEntry("PORTAL_URL", "theirs.domain.tld");
+
+        String revisions = mvc.perform(get("/api/v1/environments/{id}/revisions", id).with(viewer()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].number").value(2))
+                .andExpect(jsonPath("$[1].number").value(1))
+                .andExpect(jsonPath("$[0].changes[?(@.field == '/vars/REGISTRY_PASSWORD')].after").value("(secret, changed)"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(revisions).doesNotContain("registry-password-1", "registry-password-2", "node-password-1", Fixtures.LICENSE);
+        mvc.perform(get("/api/v1/environments/{id}/revisions/1", id).with(viewer()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.environment.clusters[0].vars.PORTAL_URL").value("url.domain.tld"))
+                .andExpect(jsonPath("$.environment.vars.REGISTRY_PASSWORD.set").value(true));
+        mvc.perform(get("/api/v1/environments/{id}/revisions/9", id).with(viewer())).andExpect(status().isNotFound());
     }
 
     @Test

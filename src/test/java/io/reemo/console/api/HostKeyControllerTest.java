@@ -31,7 +31,7 @@ class HostKeyControllerTest extends ConsoleApiTest {
 
     @BeforeEach
     void environment() {
-        id = environments.save(Fixtures.single()).id();
+        id = environments.save(Fixtures.single(), Fixtures.BY_TEST).id();
     }
 
     private String hostKey(String sha256, Boolean replace) {
@@ -62,7 +62,7 @@ class HostKeyControllerTest extends ConsoleApiTest {
 
     @Test
     void replacingAPinnedKeyMustBeAskedFor() throws Exception {
-        environments.pinHostKey(id, "infra1", FIRST);
+        environments.pinHostKey(id, "infra1", FIRST, false, "test");
 
         mvc.perform(put("/api/v1/environments/{id}/nodes/infra1/host-key", id).with(admin())
                         .contentType(MediaType.APPLICATION_JSON).content(hostKey(SECOND, null)))
@@ -106,7 +106,8 @@ class HostKeyControllerTest extends ConsoleApiTest {
     @Test
     void aNodeThatCannotBeReachedIs502NamingItAndWhy() throws Exception {
         Environment loopback = Fixtures.onLoopback(Fixtures.cluster());
-        long unreachable = environments.save(new Environment(null, "unreachable", loopback.topology(), loopback.vars(), loopback.clusters())).id();
+        long unreachable = environments.save(new Environment(null, "unreachable", loopback.topology(), loopback.vars(), loopback.clusters()),
+                Fixtures.BY_TEST).id();
 
         mvc.perform(post("/api/v1/environments/{id}/nodes/infra2/host-key/probe", unreachable).with(admin()))
                 .andExpect(status().isBadGateway())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reemo.console.deploy.ConsoleClient;
 import io.reemo.console.deploy.TestEnvironments;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Fixtures;
 import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.support.TestBed;
 import java.io.IOException;
@@ -52,7 +53,7 @@ class HostKeyProbeIT {
     void aScriptReadsTheOfferedKeyComparesItWithThePinAndPinsIt() {
         ConsoleClient admin = new ConsoleClient(port, "admin", PASSWORD);
         Environment environment = environments.save(TestBed.environment(0, "probe-" + System.nanoTime(),
-                List.of(bed.node("node1").withHostKey(null), bed.deadNode("node9"))).withId(null));
+                List.of(bed.node("node1").withHostKey(null), bed.deadNode("node9"))).withId(null), Fixtures.BY_TEST);
         String probe = "/api/v1/environments/" + environment.id() + "/nodes/node1/host-key/probe";
 
         ConsoleClient.Response unpinned = admin.post(probe, Map.of());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reemo.console.deploy.ConsoleClient;
 import io.reemo.console.deploy.TestEnvironments;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Fixtures;
 import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.environment.Node;
 import io.reemo.console.support.TestBed;
@@ -55,7 +56,7 @@ class JobApiIT {
     @BeforeEach
     void setUp() {
         admin = new ConsoleClient(port, "admin", PASSWORD);
-        threeNodes = environments.save(TestBed.environment(0, "bed-" + System.nanoTime(), bed.nodes()).withId(null));
+        threeNodes = environments.save(TestBed.environment(0, "bed-" + System.nanoTime(), bed.nodes()).withId(null), Fixtures.BY_TEST);
     }
 
     private long start(Environment environment, Map<String, Object> body) {
@@ -130,7 +131,7 @@ class JobApiIT {
         String wrong = "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         List<Node> nodes = new ArrayList<>(bed.nodes());
         nodes.set(0, nodes.get(0).withHostKey(wrong));
-        Environment env = environments.save(TestBed.environment(0, "wrong-key", nodes).withId(null));
+        Environment env = environments.save(TestBed.environment(0, "wrong-key", nodes).withId(null), Fixtures.BY_TEST);
         long id = start(env, Map.of("type", "facts"));
         JsonNode job = admin.awaitEnd(id, Duration.ofSeconds(60));
 
@@ -146,7 +147,7 @@ class JobApiIT {
     void aNodeWhoseSshdDoesNotAnswerFailsItsStepWithin30SecondsNamingIt() throws Exception {
         List<Node> nodes = new ArrayList<>(bed.nodes().subList(0, 2));
         nodes.add(bed.deadNode("node9"));
-        Environment env = environments.save(TestBed.environment(0, "dead-node", nodes).withId(null));
+        Environment env = environments.save(TestBed.environment(0, "dead-node", nodes).withId(null), Fixtures.BY_TEST);
         long started = System.nanoTime();
         long id = start(env, Map.of("type", "facts"));
         JsonNode job = admin.awaitEnd(id, Duration.ofSeconds(40));

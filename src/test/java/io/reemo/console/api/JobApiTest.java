@@ -25,7 +25,7 @@ class JobApiTest extends ConsoleApiTest {
 
     @BeforeEach
     void environment() {
-        id = environments.save(Fixtures.cluster()).id();
+        id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
     }
 
     private ResultActions start(String body) throws Exception {

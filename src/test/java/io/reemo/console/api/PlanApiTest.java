@@ -21,7 +21,7 @@ class PlanApiTest extends ConsoleApiTest {
 
     @Test
     void anUpdatePlanRequestWithUnknownTagsOrVariablesGetsEveryProblemAt400() throws Exception {
-        long id = environments.save(Fixtures.cluster()).id();
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         mvc.perform(post("/api/v1/environments/" + id + "/plan").with(viewer()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"tags\": [\"api\", \"nginx\"], \"versions\": {\"DOCKER_VERSION_NGINX\": \"1.0\", \"API\": \"2\"}, \"force\": true}"))
                 .andExpect(status().isBadRequest())

@@ -260,7 +260,7 @@ class EnvironmentValidatorTest {
 
     @Test
     void aServerOfAnotherEnvironmentCannotBeUsedAgain() {
-        stored.save(Fixtures.single());
+        stored.save(Fixtures.single(), Fixtures.BY_TEST);
         Environment other = new Environment(null, "other", Topology.SINGLE, Fixtures.allVars(), List.of(new Cluster(Cluster.INFRA,
                 null, null, Map.of("CRON_ENABLE", "false"), List.of(Fixtures.node("srv", "10.0.0.1")))));
         assertThat(problems(other, "NODE_IN_TWO_CLUSTERS")).singleElement()
@@ -340,7 +340,7 @@ class EnvironmentValidatorTest {
 
     @Test
     void onlyOneClusterRunsTheCronsAcrossAllEnvironments() {
-        stored.save(Fixtures.single());
+        stored.save(Fixtures.single(), Fixtures.BY_TEST);
         Environment second = Fixtures.cluster().withClusters(List.of(Fixtures.cluster().clusters().get(0).withNodes(List.of(
                 Fixtures.node("b1", "10.1.0.1"), Fixtures.node("b2", "10.1.0.2"), Fixtures.node("b3", "10.1.0.3")))));
         assertThat(problems(second, "CRON")).singleElement()

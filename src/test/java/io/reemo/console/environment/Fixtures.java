@@ -9,6 +9,9 @@ import java.util.Map;
 public final class Fixtures {
 
     /** Base64 of a small JSON license document, as the vendor's example value starts ({@code ewogICAg}). */
+    /** The edit that tests' saves make: the cause is the API's, the user "test". */
+    public static final Edit BY_TEST = Edit.of(RevisionCause.API, "test");
+
     public static final String LICENSE = "ewogICAgImN1c3RvbWVyIjogIkV4YW1wbGUgQ29ycCIsCiAgICAibGljZW5zZUlkIjogIkxJQy0wMDAxIiwKICAg"
             + "ICJleHBpcmVzIjogIjIwMjctMTItMzEiLAogICAgImZlYXR1cmVzIjogWyJyZW1vdGUtZGVza3RvcCIsICJjb250YWluZXJzIl0sCiAgICAic2"
             + "VhdHMiOiA1MAp9Cg==";

@@ -3,9 +3,10 @@ package io.reemo.console.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reemo.console.deploy.ConsoleClient;
-import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.deploy.TestEnvironments;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Fixtures;
+import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.support.TestBed;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class JobEventsResumeIT {
     @Test
     void everyLineArrivesExactlyOnceAcrossRepeatedDisconnects() throws Exception {
         TestBed bed = TestBed.get();
-        Environment env = environments.save(TestBed.environment(0, "resume", bed.nodes()).withId(null));
+        Environment env = environments.save(TestBed.environment(0, "resume", bed.nodes()).withId(null), Fixtures.BY_TEST);
         ConsoleClient client = new ConsoleClient(port, "admin", PASSWORD);
         // about 10 s of output, so most cuts happen while the job still prints
         ConsoleClient.Response started = client.post("/api/v1/environments/" + env.id() + "/jobs", Map.of("type", "command",

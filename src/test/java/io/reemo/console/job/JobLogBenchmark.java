@@ -1,9 +1,10 @@
 package io.reemo.console.job;
 
 import io.reemo.console.deploy.ConsoleClient;
-import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.deploy.TestEnvironments;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Fixtures;
+import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.support.TestBed;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -111,7 +112,7 @@ class JobLogBenchmark {
     @Test
     void measure() throws Exception {
         client = new ConsoleClient(port, "admin", PASSWORD);
-        env = environments.save(TestBed.environment(0, "benchmark", TestBed.get().nodes()).withId(null));
+        env = environments.save(TestBed.environment(0, "benchmark", TestBed.get().nodes()).withId(null), Fixtures.BY_TEST);
         say("machine: %d cores, load average %s", Runtime.getRuntime().availableProcessors(),
                 Files.readString(Path.of("/proc/loadavg")).strip());
 

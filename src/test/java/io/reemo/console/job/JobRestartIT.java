@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reemo.console.ConsoleApplication;
 import io.reemo.console.deploy.ConsoleClient;
-import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.deploy.TestEnvironments;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Fixtures;
+import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.support.TestBed;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class JobRestartIT {
         long jobId;
         long crashedJobId;
         try (ConfigurableApplicationContext first = startConsole(dataDir)) {
-            Environment env = first.getBean(InMemoryEnvironments.class).save(TestBed.environment(0, "restart", bed.nodes()).withId(null));
+            Environment env = first.getBean(InMemoryEnvironments.class).save(TestBed.environment(0, "restart", bed.nodes()).withId(null), Fixtures.BY_TEST);
             ConsoleClient client = client(first);
             jobId = client.post("/api/v1/environments/" + env.id() + "/jobs", Map.of("type", "command", "nodes", List.of("node1"),
                     "command", "for i in $(seq 1 100000); do echo \"tick $i\"; sleep 0.01; done")).json().get("id").asLong();
@@ -80,7 +81,7 @@ class JobRestartIT {
             // the lock went with the old console: a new changing job starts at once
             long environmentId = job.get("environmentId").asLong();
             Environment env = second.getBean(InMemoryEnvironments.class)
-                    .save(TestBed.environment(environmentId, "restart", bed.nodes()));
+                    .save(TestBed.environment(environmentId, "restart", bed.nodes()), Fixtures.BY_TEST);
             ConsoleClient.Response again = client.post("/api/v1/environments/" + env.id() + "/jobs",
                     Map.of("type", "command", "command", "true", "nodes", List.of("node1")));
             assertThat(again.status()).as(again.body()).isEqualTo(202);

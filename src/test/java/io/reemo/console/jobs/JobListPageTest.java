@@ -25,7 +25,7 @@ class JobListPageTest extends ConsoleApiTest {
 
     @Test
     void theHistoryNamesEachJobsEnvironmentAndFiltersByEnvironmentStatusAndType() throws Exception {
-        long id = environments.save(Fixtures.cluster()).id();
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         job("install", id, "SUCCEEDED");
         job("maintenance", id, "FAILED");
         job("facts", 424242, "SUCCEEDED");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reemo.console.deploy.ConsoleClient;
 import io.reemo.console.deploy.TestEnvironments;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Fixtures;
 import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.support.Browser;
 import io.reemo.console.support.TestBed;
@@ -55,7 +56,7 @@ class JobPageIT {
         page = new Browser("http://127.0.0.1:" + port);
         browser = page.driver();
         api = new ConsoleClient(port, "admin", PASSWORD);
-        env = environments.save(TestBed.environment(0, "page", TestBed.get().nodes()).withId(null));
+        env = environments.save(TestBed.environment(0, "page", TestBed.get().nodes()).withId(null), Fixtures.BY_TEST);
         page.login("admin", PASSWORD);
     }
 

@@ -36,7 +36,7 @@ class ReviewControllerTest extends ConsoleApiTest {
 
     @Test
     void anInstallWhoseDatabaseWasInitialisedIsRefusedOnTheReviewAndNothingIsSaved() throws Exception {
-        Environment stored = environments.save(Fixtures.onLoopback(Fixtures.withAll(Fixtures.cluster(), "REGISTRY_PASSWORD", "secret-1")));
+        Environment stored = environments.save(Fixtures.onLoopback(Fixtures.withAll(Fixtures.cluster(), "REGISTRY_PASSWORD", "secret-1")), Fixtures.BY_TEST);
         records.markDatabaseInitialized(stored.id(), 1);
         Draft draft = drafts.create(withPortalUrl(stored, "changed.example.test"), List.of());
 
@@ -50,8 +50,8 @@ class ReviewControllerTest extends ConsoleApiTest {
 
     @Test
     void aViewersApplyIsRefusedOnTheReviewAndNothingIsSaved() throws Exception {
-        Environment installed = environments.save(Fixtures.onLoopback(Fixtures.withAll(Fixtures.cluster(), "REGISTRY_PASSWORD", "secret-1")));
-        Draft draft = drafts.save(drafts.edit(installed).with(withPortalUrl(installed, "changed.example.test")));
+        Environment installed = environments.save(Fixtures.onLoopback(Fixtures.withAll(Fixtures.cluster(), "REGISTRY_PASSWORD", "secret-1")), Fixtures.BY_TEST);
+        Draft draft = drafts.save(drafts.edit(environments.current(installed.id())).with(withPortalUrl(installed, "changed.example.test")));
 
         mvc.perform(post("/wizard/" + draft.id() + "/apply").with(viewer()).with(csrf()))
                 .andExpect(status().isOk())

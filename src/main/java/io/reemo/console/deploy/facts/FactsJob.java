@@ -5,10 +5,12 @@ import io.reemo.console.deploy.JobNodes;
 import io.reemo.console.deploy.JobSessions;
 import io.reemo.console.deploy.JobType;
 import io.reemo.console.deploy.ParameterProblem;
+import io.reemo.console.environment.Edit;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Node;
 import io.reemo.console.environment.NodeFacts;
+import io.reemo.console.environment.RevisionCause;
 import io.reemo.console.job.NodeRun;
 import io.reemo.console.job.Step;
 import io.reemo.console.node.CommandResult;
@@ -75,7 +77,7 @@ class FactsJob implements JobType<FactsParameters> {
             return result.exitCode();
         }
         NodeFacts facts = NodeFactsParser.parse(found, Instant.now());
-        environments.recordFacts(environmentId, node.name(), facts);
+        environments.recordFacts(environmentId, node.name(), facts, Edit.of(RevisionCause.FACTS, run.startedBy()).job(run.jobId()));
         run.system(NodeFactsParser.summary(facts, found));
         return 0;
     }

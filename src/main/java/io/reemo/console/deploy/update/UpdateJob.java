@@ -12,8 +12,10 @@ import io.reemo.console.deploy.steps.DatabaseRun;
 import io.reemo.console.deploy.steps.ImagePull;
 import io.reemo.console.deploy.steps.PlatformCheck;
 import io.reemo.console.deploy.steps.SwarmApply;
+import io.reemo.console.environment.Edit;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.RevisionCause;
 import io.reemo.console.job.Step;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,7 +95,7 @@ class UpdateJob implements JobType<UpdateParameters> {
                     support.records().recordVersionChange(id, run.jobId(), variable, before == null ? null : before.toString(), version);
                     run.system(variable + ": " + (before == null ? "default" : before) + " → " + version);
                 });
-                environments.save(env.withVars(vars));
+                environments.save(env.withVars(vars), Edit.of(RevisionCause.UPDATE_JOB, run.startedBy()).job(run.jobId()));
                 return 0;
             }));
         }

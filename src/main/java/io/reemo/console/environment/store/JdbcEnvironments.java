@@ -1,7 +1,10 @@
 package io.reemo.console.environment.store;
 
+import io.reemo.console.environment.CurrentEnvironment;
 import io.reemo.console.environment.DuplicateEnvironmentNameException;
+import io.reemo.console.environment.Edit;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.EnvironmentDiffs;
 import io.reemo.console.environment.EnvironmentNotFoundException;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.HostKeyAlreadyPinnedException;
@@ -9,8 +12,12 @@ import io.reemo.console.environment.HostKeyPin;
 import io.reemo.console.environment.InvalidEnvironmentException;
 import io.reemo.console.environment.Node;
 import io.reemo.console.environment.NodeFacts;
+import io.reemo.console.environment.FieldChange;
 import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.Revision;
+import io.reemo.console.environment.RevisionCause;
 import io.reemo.console.environment.SecretFields;
+import io.reemo.console.environment.StaleRevisionException;
 import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.environment.validation.ValueFormats;
 import io.reemo.console.secrets.SecretBox;
@@ -22,9 +29,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Environments as JSON documents in the {@code environment} table, secrets encrypted by the {@link SecretBox}. */
+/**
+ * Environments as JSON documents in the {@code environment} table, secrets encrypted by the {@link SecretBox}; each
+ * save that changes something is a row of {@code environment_revision} in the same transaction.
+ */
 @Repository
 class JdbcEnvironments implements Environments {
 
@@ -32,51 +43,123 @@ class JdbcEnvironments implements Environments {
     private final JsonMapper json;
     private final SecretBox box;
     private final VariableCatalogue catalogue;
+    private final EnvironmentDiffs diffs;
 
-    JdbcEnvironments(JdbcClient db, JsonMapper json, SecretBox box, VariableCatalogue catalogue) {
+    JdbcEnvironments(JdbcClient db, JsonMapper json, SecretBox box, VariableCatalogue catalogue, EnvironmentDiffs diffs) {
         this.db = db;
         this.json = json;
         this.box = box;
         this.catalogue = catalogue;
+        this.diffs = diffs;
     }
 
-    private record Row(long id, String document) {
+    private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {
+    };
+
+    private record Row(long id, String document, int revision) {
+    }
+
+    private record RevisionRow(int number, OffsetDateTime at, String username, String cause, Long jobId, String changes) {
     }
 
     @Override
     public Environment get(long id) {
-        return db.sql("SELECT id, document FROM environment WHERE id = ?").param(id).query(Row.class).optional()
-                .map(this::read)
+        return current(id).environment();
+    }
+
+    @Override
+    public CurrentEnvironment current(long id) {
+        return db.sql("SELECT id, document, revision FROM environment WHERE id = ?").param(id).query(Row.class).optional()
+                .map(row -> new CurrentEnvironment(read(row), row.revision()))
                 .orElseThrow(() -> notFound(id));
     }
 
     @Override
     public List<Environment> list() {
-        return db.sql("SELECT id, document FROM environment ORDER BY id").query(Row.class).list().stream()
+        return db.sql("SELECT id, document, revision FROM environment ORDER BY id").query(Row.class).list().stream()
                 .map(this::read).toList();
     }
 
     @Override
     @Transactional
-    public Environment save(Environment environment) {
-        String document = write(environment);
-        OffsetDateTime now = OffsetDateTime.now();
+    public Environment save(Environment environment, Edit edit) {
         try {
-            if (environment.id() == null) {
-                var keys = new GeneratedKeyHolder();
-                db.sql("INSERT INTO environment (name, document, created_at, updated_at) VALUES (?, ?, ?, ?)")
-                        .params(environment.name(), document, now, now).update(keys, "id");
-                return environment.withId(keys.getKey().longValue());
-            }
-            int updated = db.sql("UPDATE environment SET name = ?, document = ?, updated_at = ? WHERE id = ?")
-                    .params(environment.name(), document, now, environment.id()).update();
-            if (updated == 0) {
-                throw notFound(environment.id());
-            }
-            return environment;
+            return environment.id() == null ? insert(environment, edit) : update(environment, edit);
         } catch (DuplicateKeyException e) {
             throw new DuplicateEnvironmentNameException(environment.name());
         }
+    }
+
+    private Environment insert(Environment environment, Edit edit) {
+        String document = write(environment);
+        OffsetDateTime now = OffsetDateTime.now();
+        var keys = new GeneratedKeyHolder();
+        db.sql("INSERT INTO environment (name, document, created_at, updated_at, revision) VALUES (?, ?, ?, ?, 1)")
+                .params(environment.name(), document, now, now).update(keys, "id");
+        Environment stored = environment.withId(keys.getKey().longValue());
+        addRevision(stored.id(), 1, edit, diffs.between(null, environment), document, now);
+        return stored;
+    }
+
+    private Environment update(Environment environment, Edit edit) {
+        Row row = lockedRow(environment.id());
+        if (edit.baseRevision() != null && edit.baseRevision() != row.revision()) {
+            throw new StaleRevisionException(edit.baseRevision(), row.revision(), since(row.id(), edit.baseRevision()));
+        }
+        List<FieldChange> changes = diffs.between(read(row), environment);
+        if (changes.isEmpty()) {
+            return environment;
+        }
+        String document = write(environment);
+        OffsetDateTime now = OffsetDateTime.now();
+        int next = row.revision() + 1;
+        db.sql("UPDATE environment SET name = ?, document = ?, updated_at = ?, revision = ? WHERE id = ?")
+                .params(environment.name(), document, now, next, environment.id()).update();
+        addRevision(environment.id(), next, edit, changes, document, now);
+        return environment;
+    }
+
+    private void addRevision(long id, int number, Edit edit, List<FieldChange> changes, String document, OffsetDateTime at) {
+        db.sql("INSERT INTO environment_revision (environment_id, number, at, username, cause, job_id, changes, document)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, number, at, edit.user(), edit.cause().name(), edit.jobId(), json.writeValueAsString(changes), document)
+                .update();
+    }
+
+    @Override
+    public List<Revision> revisions(long id) {
+        current(id);
+        return db.sql("SELECT number, at, username, cause, job_id, changes FROM environment_revision"
+                        + " WHERE environment_id = ? ORDER BY number DESC")
+                .param(id).query(RevisionRow.class).list().stream().map(this::revision).toList();
+    }
+
+    @Override
+    public Revision revision(long id, int number) {
+        return db.sql("SELECT number, at, username, cause, job_id, changes FROM environment_revision"
+                        + " WHERE environment_id = ? AND number = ?")
+                .params(id, number).query(RevisionRow.class).optional().map(this::revision)
+                .orElseThrow(() -> noRevision(id, number));
+    }
+
+    @Override
+    public Environment environmentAt(long id, int number) {
+        return db.sql("SELECT environment_id AS id, document, number AS revision FROM environment_revision"
+                        + " WHERE environment_id = ? AND number = ?")
+                .params(id, number).query(Row.class).optional().map(this::read)
+                .orElseThrow(() -> noRevision(id, number));
+    }
+
+    /** The revisions after {@code base}, oldest first. */
+    private List<Revision> since(long id, int base) {
+        return db.sql("SELECT number, at, username, cause, job_id, changes FROM environment_revision"
+                        + " WHERE environment_id = ? AND number > ? ORDER BY number")
+                .params(id, base).query(RevisionRow.class).list().stream().map(this::revision).toList();
+    }
+
+    private Revision revision(RevisionRow row) {
+        return new Revision(row.number(), row.at().toInstant(), row.username(), RevisionCause.valueOf(row.cause()),
+                row.jobId(), json.readValue(row.changes(), CHANGES));
     }
 
     @Override
@@ -88,7 +171,7 @@ class JdbcEnvironments implements Environments {
 
     @Override
     @Transactional
-    public HostKeyPin pinHostKey(long environmentId, String nodeName, String sha256, boolean replace) {
+    public HostKeyPin pinHostKey(long environmentId, String nodeName, String sha256, boolean replace, String user) {
         if (sha256 == null || !ValueFormats.isSha256Fingerprint(sha256)) {
             throw new InvalidEnvironmentException(List.of(Problem.error("HOST_KEY", "The host key must read SHA256:<43 "
                     + "base64 characters>, as ssh-keygen -l -E sha256 prints it.").host(nodeName)));
@@ -102,22 +185,26 @@ class JdbcEnvironments implements Environments {
         if (pinned != null && !replace) {
             throw new HostKeyAlreadyPinnedException(nodeName, pinned);
         }
-        return new HostKeyPin(save(withNode(environment, nodeName, n -> n.withHostKey(sha256))), true, pinned);
+        Environment pinnedNow = update(withNode(environment, nodeName, n -> n.withHostKey(sha256)), Edit.of(RevisionCause.HOST_KEY, user));
+        return new HostKeyPin(pinnedNow, true, pinned);
     }
 
     @Override
     @Transactional
-    public Environment recordFacts(long environmentId, String nodeName, NodeFacts facts) {
+    public Environment recordFacts(long environmentId, String nodeName, NodeFacts facts, Edit edit) {
         Environment environment = lockedGet(environmentId);
         environment.node(nodeName).orElseThrow(() -> noNode(environment, nodeName));
-        return save(withNode(environment, nodeName, n -> n.withFacts(facts)));
+        return update(withNode(environment, nodeName, n -> n.withFacts(facts)), edit);
+    }
+
+    private Environment lockedGet(long id) {
+        return read(lockedRow(id));
     }
 
     /** Read for a change: other writers of the same row wait until this transaction ends. */
-    private Environment lockedGet(long id) {
-        return db.sql("SELECT id, document FROM environment WHERE id = ? FOR UPDATE").param(id).query(Row.class).optional()
-                .map(this::read)
-                .orElseThrow(() -> notFound(id));
+    private Row lockedRow(long id) {
+        return db.sql("SELECT id, document, revision FROM environment WHERE id = ? FOR UPDATE").param(id).query(Row.class)
+                .optional().orElseThrow(() -> notFound(id));
     }
 
     private static Environment withNode(Environment environment, String nodeName, UnaryOperator<Node> change) {
@@ -138,6 +225,10 @@ class JdbcEnvironments implements Environments {
 
     private static EnvironmentNotFoundException notFound(long id) {
         return new EnvironmentNotFoundException("There is no environment with id " + id + ".");
+    }
+
+    private static EnvironmentNotFoundException noRevision(long id, int number) {
+        return new EnvironmentNotFoundException("Environment " + id + " has no revision " + number + ".");
     }
 
     private static EnvironmentNotFoundException noNode(Environment environment, String nodeName) {

@@ -60,7 +60,7 @@ class DashboardPagesTest extends ConsoleApiTest {
 
     @Test
     void theHomePageListsEachEnvironmentWithItsStateAndLinksToItsDashboard() throws Exception {
-        long id = environments.save(Fixtures.cluster()).id();
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         mvc.perform(get("/").with(viewer()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<a href=\"/environments/" + id + "\">cluster</a>")))
@@ -76,7 +76,7 @@ class DashboardPagesTest extends ConsoleApiTest {
 
     @Test
     void theGlanceSaysHealthyWhenEveryServiceRunsAndNamesWhatIsWrongOtherwise() throws Exception {
-        long id = environments.save(Fixtures.cluster()).id();
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         when(swarms.read(any(), any())).thenReturn(cluster(service("reemo_api", 4, 4), service("reemo_db", 0, 0)));
         mvc.perform(get("/environments/" + id + "/glance").with(viewer()))
                 .andExpect(status().isOk())
@@ -92,7 +92,7 @@ class DashboardPagesTest extends ConsoleApiTest {
 
     @Test
     void theDashboardShowsNodesServicesAndTheHealthcheckTreeWithWhatIsWrongInRed() throws Exception {
-        long id = environments.save(Fixtures.cluster()).id();
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         records.recordVersionChange(id, 424_242, "DOCKER_VERSION_API", "2.12.0", "2.13.10");
         when(swarms.read(any(), any())).thenReturn(new ClusterState("infra_manager", "infra1",
                 new SwarmStatus(List.of(swarmNode("infra1", "10.0.0.1", "ready"), swarmNode("infra3", "10.0.0.3", "down")),
@@ -130,7 +130,7 @@ class DashboardPagesTest extends ConsoleApiTest {
 
     @Test
     void eachPanelSaysWhatItCouldNotReadInsteadOfFailing() throws Exception {
-        long id = environments.save(Fixtures.cluster()).id();
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         when(swarms.read(any(), any())).thenThrow(new IllegalStateException("Docker on infra1 did not answer"));
         when(health.check(any())).thenReturn(List.of(new PortalHealth.Check("infra_manager", "portal.example.com", null, null,
                 "No node answered https://portal.example.com/api/healthcheck (infra1: Connection refused).")));
@@ -145,7 +145,7 @@ class DashboardPagesTest extends ConsoleApiTest {
 
     @Test
     void aClusterWithoutSwarmYetIsNotInstalledRatherThanBroken() throws Exception {
-        long id = environments.save(Fixtures.cluster()).id();
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         when(swarms.read(any(), any())).thenReturn(ClusterState.unread("infra_manager", "infra1", Map.of(),
                 "No Swarm on infra1 yet: the install forms it."));
 
@@ -160,7 +160,7 @@ class DashboardPagesTest extends ConsoleApiTest {
 
     @Test
     void thePageHasTheFrameThePollingPartAndCertificatesWithWarningsAheadOfExpiry() throws Exception {
-        long id = environments.save(Fixtures.cluster()).id();
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         Instant now = Instant.now();
         storeInternalCertificate(id, "ca", now.plus(3650, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS));
         storeInternalCertificate(id, "reemo_api", now.plus(10, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS));

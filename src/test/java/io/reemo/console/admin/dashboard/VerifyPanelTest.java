@@ -42,7 +42,7 @@ class VerifyPanelTest extends ConsoleApiTest {
     @BeforeEach
     void environmentOnLoopback() {
         Environment loopback = Fixtures.onLoopback(Fixtures.cluster());
-        id = environments.save(loopback).id();
+        id = environments.save(loopback, Fixtures.BY_TEST).id();
     }
 
     @Test

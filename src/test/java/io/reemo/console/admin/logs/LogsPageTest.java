@@ -37,7 +37,7 @@ class LogsPageTest extends ConsoleApiTest {
 
     @Test
     void thePageOffersTheEnvironmentsServicesThePresetsAndStreamsNothingUntilServicesAreTicked() throws Exception {
-        long id = environments.save(Fixtures.cluster()).id();
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         mvc.perform(get("/environments/" + id + "/logs").with(viewer()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("aria-current=\"page\" class=\"active\">Logs</a>")))
@@ -50,7 +50,7 @@ class LogsPageTest extends ConsoleApiTest {
 
     @Test
     void tickedServicesOpenALiveViewFromAFixedStartAndABadStartIsExplainedBesideTheField() throws Exception {
-        long id = environments.save(Fixtures.cluster()).id();
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         mvc.perform(get("/environments/" + id + "/logs").param("services", "reemo_portal", "traefik").param("from", "2026-11-26 14:05").with(viewer()))
                 .andExpect(content().string(containsString("sse-connect=\"/environments/" + id
                         + "/logs/stream?services=reemo_portal&amp;services=traefik&amp;from=2026-11-26T14:05:00Z\"")))
@@ -66,7 +66,7 @@ class LogsPageTest extends ConsoleApiTest {
 
     @Test
     void aPresetFillsTheFormAndRunsAndEachNodeAnswersInItsOwnSection() throws Exception {
-        long id = environments.save(Fixtures.cluster()).id();
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         SyslogLine line = SyslogLine.parse("infra1", "Nov 26 02:30:01 infra1 traefik[9]: \"GET / HTTP/1.1\" 502 0", Set.of("traefik"));
         when(search.search(any(), any(), any(), any())).thenReturn(List.of(
                 new NodeSearchResult("infra1", List.of(line), 501, null),
@@ -89,7 +89,7 @@ class LogsPageTest extends ConsoleApiTest {
 
     @Test
     void aBadRegexOrTimeIsExplainedBesideItsFieldAndNothingRuns() throws Exception {
-        long id = environments.save(Fixtures.cluster()).id();
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         mvc.perform(get("/environments/" + id + "/logs/search").param("pattern", "([a").param("regex", "true")
                         .param("from", "last week").header("HX-Request", "true").with(viewer()))
                 .andExpect(status().isOk())
@@ -104,7 +104,7 @@ class LogsPageTest extends ConsoleApiTest {
 
     @Test
     void handMadeStreamAndDownloadLinksWithBadValuesGetAPlain400NamingTheField() throws Exception {
-        long id = environments.save(Fixtures.cluster()).id();
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         mvc.perform(get("/environments/" + id + "/logs/download").param("from", "soon").with(viewer()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("from: \"soon\" is not a time.")));

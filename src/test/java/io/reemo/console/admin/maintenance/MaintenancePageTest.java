@@ -24,7 +24,7 @@ class MaintenancePageTest extends ConsoleApiTest {
 
     @Test
     void thePageShowsTheStateInTheEnvironmentsFrameAndOffersTheOppositeWithConfirmation() throws Exception {
-        long id = environments.save(Fixtures.cluster()).id();
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         mvc.perform(get("/environments/" + id + "/maintenance").with(viewer()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"environment-name\">cluster</h1>")))
@@ -44,7 +44,7 @@ class MaintenancePageTest extends ConsoleApiTest {
 
     @Test
     void pastTogglesListWhatWasAskedByWhomAndHowItEnded() throws Exception {
-        long id = environments.save(Fixtures.cluster()).id();
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         db.sql("""
                 INSERT INTO job (type, environment_id, started_by, parameters, changing, status, created_at)
                 VALUES ('maintenance', ?, 'alice', '{"enable":true}', TRUE, 'SUCCEEDED', TIMESTAMP WITH TIME ZONE '2026-11-20 08:15:00+00')""")
@@ -57,7 +57,7 @@ class MaintenancePageTest extends ConsoleApiTest {
 
     @Test
     void aViewerMayNotToggleAndAnUnknownEnvironmentIsNotFound() throws Exception {
-        long id = environments.save(Fixtures.cluster()).id();
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         mvc.perform(post("/environments/" + id + "/maintenance").param("enable", "true").with(viewer()).with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/environments/999999/maintenance").with(viewer()))

@@ -54,7 +54,7 @@ class UpdatesPageTest extends ConsoleApiTest {
     private JobLauncher launcher;
 
     private long environment() {
-        return environments.save(Fixtures.withAll(Fixtures.cluster(), "DOCKER_VERSION_PORTAL", "2.13.11")).id();
+        return environments.save(Fixtures.withAll(Fixtures.cluster(), "DOCKER_VERSION_PORTAL", "2.13.11"), Fixtures.BY_TEST).id();
     }
 
     private void registryHolds(Map<String, List<String>> tags) {
@@ -142,7 +142,7 @@ class UpdatesPageTest extends ConsoleApiTest {
                 .andExpect(content().string(not(containsString("id=\"update-start\""))));
 
         // after a failed update rolled back by Swarm, the servers run the version the configuration no longer names
-        environments.save(Fixtures.withAll(environments.get(id), "DOCKER_VERSION_API", "2.14.1-rc1"));
+        environments.save(Fixtures.withAll(environments.get(id), "DOCKER_VERSION_API", "2.14.1-rc1"), Fixtures.BY_TEST);
         mvc.perform(get("/environments/" + id + "/updates/plan").with(viewer()).param("version", "api:2.13.10"))
                 .andExpect(content().string(containsString("<strong>Nothing would change</strong> on the servers")))
                 .andExpect(content().string(containsString("Running the update only records these versions")))
@@ -212,7 +212,7 @@ class UpdatesPageTest extends ConsoleApiTest {
 
     @Test
     void theHistoryShowsVersionsBeforeAndAfterAndOffersToReturnToThePreviousVersion() throws Exception {
-        long id = environments.save(Fixtures.withAll(Fixtures.cluster(), "DOCKER_VERSION_API", "2.14.0")).id();
+        long id = environments.save(Fixtures.withAll(Fixtures.cluster(), "DOCKER_VERSION_API", "2.14.0"), Fixtures.BY_TEST).id();
         mvc.perform(get("/environments/" + id + "/updates").with(viewer()))
                 .andExpect(content().string(containsString("No version was changed through the console")));
         records.recordVersionChange(id, 5, "DOCKER_VERSION_PORTAL", null, "2.13.11");

@@ -27,6 +27,11 @@ final class RecordingRun implements NodeRun {
     }
 
     @Override
+    public String startedBy() {
+        return "tester";
+    }
+
+    @Override
     public String step() {
         return "verify";
     }
