@@ -106,7 +106,8 @@ class HostKeyControllerTest extends ConsoleApiTest {
     @Test
     void aNodeThatCannotBeReachedIs502NamingItAndWhy() throws Exception {
         Environment loopback = Fixtures.onLoopback(Fixtures.cluster());
-        long unreachable = environments.save(new Environment(null, "unreachable", loopback.topology(), loopback.vars(), loopback.clusters()), Fixtures.BY_TEST).id();
+        long unreachable = environments.save(new Environment(null, "unreachable", loopback.topology(), loopback.vars(), loopback.clusters()),
+                Fixtures.BY_TEST).id();
 
         mvc.perform(post("/api/v1/environments/{id}/nodes/infra2/host-key/probe", unreachable).with(admin()))
                 .andExpect(status().isBadGateway())
