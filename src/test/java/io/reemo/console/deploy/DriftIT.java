@@ -87,7 +87,7 @@ class DriftIT {
     @Order(2)
     void changesMadeByHandOnANodeAreEachADifferenceOnTheApiAndTheDashboard() throws Exception {
         onNode1("docker service update --detach --replicas 2 reemo_api");
-        onNode1("docker service update --detach --with-registry-auth --image " + image("portal", "2.13.11") + " reemo_portal");
+        changeImageOnNode1("reemo_portal", image("portal", "2.13.11"));
         onNode1("docker service update --detach --endpoint-mode vip reemo_proapi");
 
         assertThat(differences(drift())).containsExactlyInAnyOrder(
@@ -132,7 +132,7 @@ class DriftIT {
     @Test
     @Order(4)
     void acceptingWhatRunsFromTheDashboardRecordsTheRunningVersionAsARevision() throws Exception {
-        onNode1("docker service update --detach --with-registry-auth --image " + image("portal", "2.13.11") + " reemo_portal");
+        changeImageOnNode1("reemo_portal", image("portal", "2.13.11"));
         onNode1("docker service update --detach --replicas 3 reemo_api");
         onNode1("docker service update --detach --endpoint-mode vip reemo_proapi");
         assertThat(drift().json().get("differences").size()).isEqualTo(3);
@@ -228,6 +228,17 @@ class DriftIT {
             CommandResult result = node1.run(command, Duration.ofSeconds(60), (stream, line) -> output.append(line).append('\n'));
             assertThat(result.exitCode()).as(command + "\n" + output).isZero();
         }
+    }
+
+    /**
+     * {@code docker service update --image} as an operator would run it: signed in to the registry first, so that the
+     * nodes get the credentials to pull (without them every task is rejected and Swarm rolls the update back at once).
+     * The login goes to a throw-away client configuration, which leaves the node as the console configured it.
+     */
+    private void changeImageOnNode1(String service, String image) {
+        onNode1("export DOCKER_CONFIG=$(mktemp -d) && printf '%s' '" + bed.registryPassword() + "' | docker login -u '"
+                + bed.registryUser() + "' --password-stdin " + bed.registryUrl() + " >/dev/null && docker service update --detach"
+                + " --with-registry-auth --image " + image + " " + service + "; code=$?; rm -rf \"$DOCKER_CONFIG\"; exit $code");
     }
 
     /** {@code docker service ls} on node1 through a command job. Name → "replicas image". */
