@@ -85,7 +85,8 @@ public final class Planner {
         return at < 0 ? image : image.substring(0, at);
     }
 
-    static String imageTag(String image) {
+    /** The tag of an image reference ({@code reg:5000/reemoinfraapi:2.14.0@sha256:…} → {@code 2.14.0}): the version it runs. */
+    public static String imageTag(String image) {
         String plain = withoutDigest(image);
         int colon = plain.lastIndexOf(':');
         return colon < 0 || plain.lastIndexOf('/') > colon ? plain : plain.substring(colon + 1);
