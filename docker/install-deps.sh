@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   openjdk-17-jdk-headless curl unzip                       # build and run the console (mvnw fetches Maven)
   docker.io containerd runc busybox-static                 # test bed nodes and stand-in images
+  mmdebstrap                                               # Debian-based stand-in images (docker/testbed/debian-image.sh)
+  python3-yaml                                             # the Traefik stand-in's translator, run by TraefikStandInTest
   openssh-server openssh-client                            # sshd on every test node, ssh-keygen
   docker-registry apache2-utils openssl                    # the TLS registry with htpasswd auth
   iproute2 iptables util-linux rsyslog procps              # namespaces, veths, syslog for the log driver

@@ -170,7 +170,7 @@ check_node_over_ssh() {
 require_root_and_tools() {
   ((EUID == 0)) || fail "run as root"
   local tool
-  for tool in ip unshare nsenter dockerd containerd docker sshd ssh ssh-keygen docker-registry htpasswd openssl rsyslogd busybox curl; do
+  for tool in ip unshare nsenter dockerd containerd docker sshd ssh ssh-keygen docker-registry htpasswd openssl rsyslogd busybox curl mmdebstrap; do
     command -v "$tool" >/dev/null || fail "missing command '$tool' (see README.md for the Debian packages)"
   done
 }

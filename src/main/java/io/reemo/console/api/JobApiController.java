@@ -64,7 +64,9 @@ class JobApiController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Start a job: {\"type\": \"facts\"}, {\"type\": \"command\", \"command\": \"uptime\", \"nodes\": [\"node1\"]}, …",
             description = "The body is the type and its fields: install {initDb, installDocker}; update {tags, versions, confirmDowntime, "
-                    + "retryFailed}; maintenance {enable} (required); facts {nodes}; command {command (required), nodes, timeoutSeconds}. "
+                    + "retryFailed}; maintenance {enable} (required); facts {nodes}; command {command (required), nodes, timeoutSeconds}; "
+                    + "verify (no fields: proves that the platform serves, as the last step of install, update and maintenance "
+                    + "does; refused with 409 while a changing job runs). "
                     + "An update to a version that failed on the environment before (Swarm rolled it back, or its tasks would not "
                     + "run; the console then recorded the version that runs again) is refused with a problem on the field "
                     + "'retryFailed' that says why it failed, unless the request carries \"retryFailed\": true. "
@@ -81,7 +83,8 @@ class JobApiController {
                     @ExampleObject(name = "maintenance", value = "{\"type\": \"maintenance\", \"enable\": true}"),
                     @ExampleObject(name = "facts", value = "{\"type\": \"facts\", \"nodes\": [\"node1\"]}"),
                     @ExampleObject(name = "command", value = "{\"type\": \"command\", \"command\": \"uptime\", \"nodes\": [\"node1\"], "
-                            + "\"timeoutSeconds\": 600}")})) JsonNode body, Authentication user) {
+                            + "\"timeoutSeconds\": 600}"),
+                    @ExampleObject(name = "verify", value = "{\"type\": \"verify\"}")})) JsonNode body, Authentication user) {
         JobRequestJson.Read<JobParameters> request = JobRequestJson.read(body, types);
         return launcher.start(environmentId, request.parameters(), user, request.problems());
     }

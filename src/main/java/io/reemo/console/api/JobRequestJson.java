@@ -10,6 +10,7 @@ import io.reemo.console.deploy.JobTypes;
 import io.reemo.console.deploy.MaintenanceParameters;
 import io.reemo.console.deploy.ParameterProblem;
 import io.reemo.console.deploy.UpdateParameters;
+import io.reemo.console.deploy.VerifyParameters;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +39,8 @@ final class JobRequestJson {
                     in.requiredBool("enable", "true to show the maintenance page, false to restore the portal")),
             FactsParameters.class, in -> new FactsParameters(in.nodes("nodes")),
             CommandParameters.class, in -> new CommandParameters(in.string("command"), in.nodes("nodes"),
-                    in.wholeNumber("timeoutSeconds", CommandParameters.TIMEOUT_RULE)));
+                    in.wholeNumber("timeoutSeconds", CommandParameters.TIMEOUT_RULE)),
+            VerifyParameters.class, in -> new VerifyParameters());
 
     private JobRequestJson() {
     }

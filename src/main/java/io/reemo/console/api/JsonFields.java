@@ -24,7 +24,8 @@ final class JsonFields {
     JsonFields(JsonNode body, String what, List<String> takes, String ignored) {
         this.body = body;
         body.propertyNames().stream().filter(name -> !takes.contains(name) && !name.equals(ignored)).forEach(name -> problems.add(
-                new ParameterProblem(name, "unknown parameter '" + name + "' for a " + what + " (it takes " + takes + ")")));
+                new ParameterProblem(name, "unknown parameter '" + name + "' for a " + what + " (it takes "
+                        + (takes.isEmpty() ? "none" : takes) + ")")));
     }
 
     List<ParameterProblem> problems() {

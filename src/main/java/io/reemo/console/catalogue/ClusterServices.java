@@ -42,14 +42,12 @@ final class ClusterServices {
 
     DesiredCluster build() {
         List<ServiceSpec> services = new ArrayList<>();
-        List<String> signals = new ArrayList<>();
         if (cluster.servesPortal()) {
             services.add(service(PORTAL, PORTAL.serviceName(), List.of()));
-            int n = 1;
-            for (Node node : cluster.nodes()) {
-                String name = SIGNAL.serviceName() + n++;
-                signals.add(name);
-                services.add(service(SIGNAL, name, List.of("node.hostname==" + hostname(node))).withReplicas(1));
+            List<String> signals = signalNames();
+            for (int i = 0; i < signals.size(); i++) {
+                Node node = cluster.nodes().get(i);
+                services.add(service(SIGNAL, signals.get(i), List.of("node.hostname==" + hostname(node))).withReplicas(1));
             }
             if (maintenanceApplies()) {
                 services.add(service(MAINTENANCE, MAINTENANCE.serviceName(), List.of()));
@@ -58,7 +56,7 @@ final class ClusterServices {
         if (cluster.servesApi()) {
             apiSide().forEach(c -> services.add(service(c, c.serviceName(), constraints(c))));
         }
-        services.add(0, traefik(signals));
+        services.add(0, traefik());
         List<String> managers = cluster.nodes().stream().map(Node::name).toList();
         String endpointMode = vars.text("SWARM_ENDPOINT_MODE").orElse("vip");
         return new DesiredCluster(cluster.group(), managers, NETWORK, endpointMode, nodeLabels, List.copyOf(objects), services);
@@ -107,18 +105,34 @@ final class ClusterServices {
         return List.of();
     }
 
-    private ServiceSpec traefik(List<String> signals) {
-        TraefikRoutes routes = new TraefikRoutes();
-        String userBackend = maintenanceApplies() ? MAINTENANCE.serviceName() : PORTAL.serviceName();
-        if (cluster.servesPortal()) {
-            routes.route("portal", "websecure", vars.text("PORTAL_URL").orElse(""),
-                    vars.text("PORTAL_URL_RESTRICT_IP").orElse(""), List.of(userBackend));
-            vars.text("PORTALADMIN_URL").ifPresent(admin -> routes.route("portaladmin", "websecure", admin,
-                    vars.text("PORTALADMIN_URL_RESTRICT_IP").orElse(""), List.of(PORTAL.serviceName())));
-            routes.route("signal", "signal", "", "", signals);
-        } else {
-            routes.route("api", "websecure", "", "", List.of(API.serviceName()));
+    /** One signal per node, numbered in inventory order (product-calls.md §3). */
+    private List<String> signalNames() {
+        List<String> names = new ArrayList<>();
+        for (int n = 1; n <= cluster.nodes().size(); n++) {
+            names.add(SIGNAL.serviceName() + n);
         }
+        return names;
+    }
+
+    /** What Traefik routes: the portal URLs and the signals on a portal cluster, everything to the API on an API cluster. */
+    List<Route> routes() {
+        if (!cluster.servesPortal()) {
+            return List.of(new Route("api", Route.WEBSECURE, "", "", "", API, List.of(API.serviceName())));
+        }
+        List<Route> routes = new ArrayList<>();
+        Component user = maintenanceApplies() ? MAINTENANCE : PORTAL;
+        routes.add(new Route("portal", Route.WEBSECURE, vars.text("PORTAL_URL").orElse(""), "PORTAL_URL_RESTRICT_IP",
+                vars.text("PORTAL_URL_RESTRICT_IP").orElse(""), user, List.of(user.serviceName())));
+        vars.text("PORTALADMIN_URL").ifPresent(admin -> routes.add(new Route("portaladmin", Route.WEBSECURE, admin,
+                "PORTALADMIN_URL_RESTRICT_IP", vars.text("PORTALADMIN_URL_RESTRICT_IP").orElse(""), PORTAL,
+                List.of(PORTAL.serviceName()))));
+        routes.add(new Route("signal", Route.SIGNAL, "", "", "", SIGNAL, signalNames()));
+        return routes;
+    }
+
+    private ServiceSpec traefik() {
+        TraefikRoutes routes = new TraefikRoutes();
+        routes().forEach(r -> routes.route(r.name(), r.entryPoint(), r.host(), r.allowList(), r.backends()));
         List<SecretMount> secretMounts = new ArrayList<>();
         List<Mount> mounts = new ArrayList<>();
         TraefikCertMode mode = vars.traefikCertMode();

@@ -31,6 +31,12 @@ public class ServiceCatalogue {
         return new ClusterServices(cluster, vars, input).build();
     }
 
+    /** What the cluster's Traefik routes, as the desired state with this maintenance switch configures it. */
+    public List<Route> routes(Environment environment, Cluster cluster, boolean maintenance) {
+        EffectiveVariables vars = variables.effective(environment, cluster);
+        return new ClusterServices(cluster, vars, CatalogueInput.withoutTls().withMaintenance(maintenance)).routes();
+    }
+
     /** The services that an update with these tags touches, in every cluster. */
     public static boolean selectedByTags(ServiceSpec service, List<String> tags) {
         return service.tag() != null && tags.contains(service.tag());

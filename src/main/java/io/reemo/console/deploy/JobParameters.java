@@ -9,5 +9,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public sealed interface JobParameters
-        permits InstallParameters, UpdateParameters, MaintenanceParameters, FactsParameters, CommandParameters {
+        permits InstallParameters, UpdateParameters, MaintenanceParameters, FactsParameters, CommandParameters, VerifyParameters {
 }

@@ -1,6 +1,5 @@
 package io.reemo.console.deploy;
 
-import com.github.dockerjava.api.model.LocalNodeState;
 import io.reemo.console.catalogue.DesiredCluster;
 import io.reemo.console.catalogue.DesiredState;
 import io.reemo.console.catalogue.ServiceCatalogue;
@@ -91,8 +90,7 @@ public class PlanService {
     private ActualCluster actual(Cluster cluster, List<String> notes) {
         var node = cluster.nodes().get(0);
         try (NodeSession session = sessions.open(node)) {
-            var swarm = session.docker().infoCmd().exec().getSwarm();
-            if (swarm == null || swarm.getLocalNodeState() != LocalNodeState.ACTIVE) {
+            if (!SwarmReader.active(session.docker())) {
                 notes.add(cluster.group() + ": no Swarm on " + node.name() + " yet; the install forms it");
                 return ActualCluster.empty();
             }

@@ -44,6 +44,21 @@ public record HealthItem(String name, String status, String version, String deta
         return status != null && !"OK".equals(status);
     }
 
+    /** Each failing entry under this one (this one included) with its path: {@code api > ws-relays > Global - WS_SWARM: DOWN}. */
+    public List<String> failures() {
+        List<String> found = new ArrayList<>();
+        collectFailures("", found);
+        return found;
+    }
+
+    private void collectFailures(String parent, List<String> found) {
+        String path = parent.isEmpty() ? name : parent + " > " + name;
+        if (failing()) {
+            found.add(path + ": " + status);
+        }
+        children.forEach(child -> child.collectFailures(path, found));
+    }
+
     /** Whether this entry or any under it is failing. */
     public boolean anyFailing() {
         return failing() || children.stream().anyMatch(HealthItem::anyFailing);

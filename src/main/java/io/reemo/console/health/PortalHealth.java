@@ -6,13 +6,9 @@ import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
 import io.reemo.console.environment.VariableCatalogue;
-import io.reemo.console.health.PortalProbe.Answer;
-import java.io.IOException;
-import java.security.NoSuchAlgorithmException;
+import io.reemo.console.health.PortalProbe.Reply;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,74 +34,89 @@ public class PortalHealth {
     public record Check(String group, String portal, String via, HealthItem tree, String problem) {
     }
 
+    /** The portal a cluster's healthcheck is asked for, and whether its certificate can be verified. */
+    private record Target(String portal, boolean verifyCertificate) {
+    }
+
     private final VariableCatalogue variables;
-    private final HealthcheckProperties properties;
     private final JsonMapper json;
     private final PortalProbe probe;
 
     @Autowired
-    PortalHealth(VariableCatalogue variables, HealthcheckProperties properties, JsonMapper json) {
-        this(variables, properties, json, jdkTrust());
+    PortalHealth(VariableCatalogue variables, JsonMapper json, PortalProbe probe) {
+        this.variables = variables;
+        this.json = json;
+        this.probe = probe;
     }
 
     /** @param trusted the authorities a portal's certificate must come from */
     PortalHealth(VariableCatalogue variables, HealthcheckProperties properties, JsonMapper json, SSLContext trusted) {
-        this.variables = variables;
-        this.properties = properties;
-        this.json = json;
-        this.probe = new PortalProbe(properties, trusted);
+        this(variables, json, new PortalProbe(properties, trusted));
     }
 
-    private static SSLContext jdkTrust() {
-        try {
-            return SSLContext.getDefault();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("TLS is part of every Java runtime", e);
-        }
+    PortalHealth(VariableCatalogue variables, HealthcheckProperties properties, JsonMapper json) {
+        this(variables, json, new PortalProbe(properties));
     }
 
-    /** One check per portal cluster that enables the healthcheck; empty when none does. */
+    /** One check per portal cluster that enables the healthcheck, from the first node that answers; empty when none does. */
     public List<Check> check(Environment environment) {
         List<Check> checks = new ArrayList<>();
         for (Cluster cluster : environment.clusters()) {
-            EffectiveVariables vars = variables.effective(environment, cluster);
-            Optional<String> portal = vars.text("PORTAL_URL").map(PortalHealth::host).filter(h -> !h.isEmpty());
-            if (cluster.servesPortal() && vars.isTrue("HEALTHCHECK_ENABLE") && portal.isPresent()) {
-                // Traefik's own self-signed certificate cannot be verified; the request carries nothing secret
-                checks.add(check(cluster, portal.get(), vars.traefikCertMode() != TraefikCertMode.SELF_SIGNED));
-            }
+            target(environment, cluster).ifPresent(target -> checks.add(firstAnswer(cluster, target)));
         }
         return checks;
     }
 
-    private Check check(Cluster cluster, String portal, boolean verifyCertificate) {
-        Map<String, String> failures = new LinkedHashMap<>();
-        for (Node node : cluster.nodes()) {
-            Answer answer;
-            try {
-                answer = probe.get(node.address(), portal, verifyCertificate);
-            } catch (IOException | IllegalArgumentException e) {
-                failures.put(node.name(), e.getMessage());
-                continue;
-            }
-            try {
-                HealthItem tree = HealthItem.parse(portal, json.readTree(answer.body()));
-                String problem = answer.status() == 200 ? null
-                        : node.name() + " answered HTTP " + answer.status() + " with this tree.";
-                return new Check(cluster.group(), portal, node.name(), tree, problem);
-            } catch (JacksonException notJson) {
-                failures.put(node.name(), "HTTP " + answer.status() + ", not JSON: " + abbreviate(answer.body()));
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        failures.forEach((node, why) -> lines.add(node + ": " + why));
-        return new Check(cluster.group(), portal, null, null, cluster.nodes().isEmpty() ? "The cluster has no nodes."
-                : "No node answered " + properties.scheme() + "://" + portal + PATH + " (" + String.join("; ", lines) + ").");
+    /** The healthcheck asked through this node of the cluster; empty when the cluster does not enable it. */
+    public Optional<Check> through(Environment environment, Cluster cluster, Node node) {
+        return target(environment, cluster).map(target -> ask(cluster, node, target));
     }
 
-    private static String abbreviate(String body) {
-        String line = body.strip().replaceAll("\\s+", " ");
-        return line.length() <= 80 ? line : line.substring(0, 80) + "…";
+    /** {@code https://portal.example.com/api/healthcheck}, as the lines name it. */
+    public String url(String portal) {
+        return probe.url(portal, 443, PATH);
+    }
+
+    private Optional<Target> target(Environment environment, Cluster cluster) {
+        EffectiveVariables vars = variables.effective(environment, cluster);
+        Optional<String> portal = vars.text("PORTAL_URL").map(PortalHealth::host).filter(h -> !h.isEmpty());
+        if (!cluster.servesPortal() || !vars.isTrue("HEALTHCHECK_ENABLE") || portal.isEmpty()) {
+            return Optional.empty();
+        }
+        // Traefik's own self-signed certificate cannot be verified; the request carries nothing secret
+        return Optional.of(new Target(portal.get(), vars.traefikCertMode() != TraefikCertMode.SELF_SIGNED));
+    }
+
+    private Check firstAnswer(Cluster cluster, Target target) {
+        List<String> failures = new ArrayList<>();
+        for (Node node : cluster.nodes()) {
+            Check check = ask(cluster, node, target);
+            if (check.tree() != null) {
+                return check;
+            }
+            failures.add(check.problem());
+        }
+        return new Check(cluster.group(), target.portal(), null, null, cluster.nodes().isEmpty() ? "The cluster has no nodes."
+                : "No node answered " + url(target.portal()) + " (" + String.join("; ", failures) + ").");
+    }
+
+    /** The tree as this node answered it, or (without a tree) the problem, starting with the node's name. */
+    private Check ask(Cluster cluster, Node node, Target target) {
+        Reply reply = probe.get(node.address(), target.portal(), 443, PATH, "application/json", target.verifyCertificate());
+        if (!reply.answered()) {
+            return new Check(cluster.group(), target.portal(), null, null, node.name() + ": " + reply.failure());
+        }
+        if (reply.body().isBlank()) {
+            return new Check(cluster.group(), target.portal(), null, null, node.name() + ": HTTP " + reply.status() + " without a body");
+        }
+        try {
+            HealthItem tree = HealthItem.parse(target.portal(), json.readTree(reply.body()));
+            String problem = reply.status() == 200 ? null : node.name() + " answered HTTP " + reply.status() + " with this tree.";
+            return new Check(cluster.group(), target.portal(), node.name(), tree, problem);
+        } catch (JacksonException notJson) {
+            return new Check(cluster.group(), target.portal(), null, null,
+                    node.name() + ": HTTP " + reply.status() + ", not JSON: " + PortalProbe.abbreviate(reply.body()));
+        }
     }
 
     /** {@code https://portal.example.com:8443/x} → {@code portal.example.com}; a bare name stays as it is. */

@@ -1,11 +1,10 @@
 package io.reemo.console.health;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.LocalNodeState;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.node.ViewerSessions.Served;
 import io.reemo.console.node.ViewerSessions;
+import io.reemo.console.swarm.SwarmReader;
 import io.reemo.console.swarm.SwarmStatus;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -24,8 +23,8 @@ public class SwarmHealth {
     }
 
     public ClusterState read(Environment environment, Cluster cluster) {
-        Served<Optional<SwarmStatus>> served = sessions.read(environment.id() + "/" + cluster.group(), cluster.nodes(),
-                session -> swarm(session.docker()));
+        Served<Optional<SwarmStatus>> served = sessions.read(ViewerSessions.clusterGroup(environment, cluster), cluster.nodes(),
+                session -> SwarmReader.ifFormed(session.docker(), SwarmStatus::read));
         if (served.node() == null) {
             return ClusterState.unread(cluster.group(), null, served.unreachable(), cluster.nodes().isEmpty()
                     ? "The cluster has no nodes yet." : "No node of the cluster answered over SSH and Docker.");
@@ -35,22 +34,5 @@ public class SwarmHealth {
                 .map(swarm -> ClusterState.read(cluster.group(), node, swarm, served.unreachable()))
                 .orElseGet(() -> ClusterState.unread(cluster.group(), node, served.unreachable(),
                         "No Swarm on " + node + " yet: the install forms it."));
-    }
-
-    /** Empty when the node forms no Swarm yet; asked only when the read fails, so a read stays three calls. */
-    private static Optional<SwarmStatus> swarm(DockerClient docker) {
-        try {
-            return Optional.of(SwarmStatus.read(docker));
-        } catch (RuntimeException e) {
-            if (swarmActive(docker)) {
-                throw e;
-            }
-            return Optional.empty();
-        }
-    }
-
-    private static boolean swarmActive(DockerClient docker) {
-        var swarm = docker.infoCmd().exec().getSwarm();
-        return swarm != null && swarm.getLocalNodeState() == LocalNodeState.ACTIVE;
     }
 }

@@ -147,6 +147,14 @@ class JobStore {
         return db.sql(sql.toString()).params(params).query(this::job).list();
     }
 
+    /** The newest job of the environment in which a step of this name ran to its end, succeeded or failed. */
+    Optional<Long> lastWithFinishedStep(long environmentId, String step) {
+        return db.sql("""
+                SELECT j.id FROM job j JOIN job_step s ON s.job_id = j.id
+                WHERE j.environment_id = ? AND s.name = ? AND s.status IN ('SUCCEEDED', 'FAILED')
+                ORDER BY j.id DESC LIMIT 1""").params(environmentId, step).query(Long.class).optional();
+    }
+
     private List<Job.StepState> steps(long id) {
         Map<Integer, List<Job.NodeState>> nodes = new LinkedHashMap<>();
         db.sql("SELECT * FROM job_node WHERE job_id = ? ORDER BY step_idx, node").param(id).query((rs, n) -> {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -86,14 +87,12 @@ public class Jobs implements SmartLifecycle {
      * @param why the sentence that says why the caller waits, e.g. "Settings are applied once it ended"
      * @throws JobConflictException naming the changing job that holds the environment, if one does
      */
-    public synchronized void requireIdle(long environmentId, String why) {
-        Long holder = changing.get(environmentId);
-        if (holder != null) {
-            Job other = get(holder);
+    public void requireIdle(long environmentId, String why) {
+        changingJobOn(environmentId).ifPresent(other -> {
             throw new JobConflictException("Environment " + environmentId + " is busy: job " + other.id() + " ("
                     + other.type() + ", started by " + other.startedBy() + ") is " + other.status().value()
-                    + ". " + why + "; wait for it or cancel it.", holder);
-        }
+                    + ". " + why + "; wait for it or cancel it.", other.id());
+        });
     }
 
     public Job get(long id) {
@@ -102,6 +101,25 @@ public class Jobs implements SmartLifecycle {
 
     public List<Job> history(JobQuery query) {
         return store.list(query);
+    }
+
+    /** The newest job of the environment in which a step of this name ran to its end (succeeded or failed), with its steps. */
+    public Optional<Job> lastWithFinishedStep(long environmentId, String step) {
+        return store.lastWithFinishedStep(environmentId, step).flatMap(store::find);
+    }
+
+    /** The changing job that holds the environment now, if one does. */
+    public Optional<Job> changingJobOn(long environmentId) {
+        Long holder;
+        synchronized (this) {
+            holder = changing.get(environmentId);
+        }
+        return holder == null ? Optional.empty() : Optional.of(get(holder));
+    }
+
+    /** Whether a job of the environment is queued or running, changing or not. */
+    public boolean anyUnfinished(long environmentId) {
+        return running.values().stream().anyMatch(job -> job.request.environmentId() == environmentId);
     }
 
     /**

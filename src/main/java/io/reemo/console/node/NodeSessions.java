@@ -33,9 +33,13 @@ public class NodeSessions {
         return new NodeSession(node.name(), connector.connect(SshTarget.of(node)), timeouts);
     }
 
-    /** Fetches the host key's SHA-256 fingerprint without logging in, for the operator to pin. */
-    public String probeHostKey(String address, int port) {
-        return connector.probeHostKey(address, port);
+    /**
+     * Fetches the host key's SHA-256 fingerprint without logging in, for the operator to pin.
+     *
+     * @throws SshException naming the node, its address and why
+     */
+    public String probeHostKey(Node node) {
+        return connector.probeHostKey(node.name(), node.address(), node.sshPort());
     }
 
     /** {@code node1 (10.199.0.1:22)}: how messages name a node's SSH server. */

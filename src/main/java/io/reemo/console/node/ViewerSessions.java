@@ -1,5 +1,7 @@
 package io.reemo.console.node;
 
+import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
@@ -68,6 +70,11 @@ public class ViewerSessions {
         this.sessions = sessions;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** The group of a cluster's nodes: every viewer's read of that cluster's Swarm goes through its one session. */
+    public static String clusterGroup(Environment environment, Cluster cluster) {
+        return environment.id() + "/" + cluster.group();
     }
 
     /**

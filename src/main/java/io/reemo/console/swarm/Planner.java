@@ -6,7 +6,6 @@ import io.reemo.console.catalogue.SwarmObject;
 import io.reemo.console.swarm.ActualCluster.ActualService;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -27,25 +26,16 @@ public final class Planner {
     public static List<Change> plan(DesiredCluster desired, ActualCluster actual, Predicate<ServiceSpec> scope, boolean full) {
         String cluster = desired.group();
         List<Change> changes = new ArrayList<>();
-        if (!actual.networks().contains(desired.network())) {
+        if (MissingObjects.network(desired, actual)) {
             changes.add(new Change(cluster, Change.Kind.CREATE_NETWORK, desired.network(), List.of(), "overlay network"));
         }
-        desired.nodeLabels().forEach((node, labels) -> {
-            Map<String, String> current = actual.nodeLabels().getOrDefault(node, Map.of());
-            labels.forEach((k, v) -> {
-                if (!v.equals(current.get(k))) {
-                    changes.add(new Change(cluster, Change.Kind.LABEL_NODE, node, List.of(k), k + "=" + v));
-                }
-            });
-        });
+        MissingObjects.labels(desired, actual).forEach(label -> changes.add(new Change(cluster, Change.Kind.LABEL_NODE,
+                label.node(), List.of(label.key()), label.key() + "=" + label.value())));
         List<ServiceSpec> inScope = desired.services().stream().filter(scope).toList();
-        for (SwarmObject object : objectsUsedBy(desired, inScope)) {
+        for (SwarmObject object : MissingObjects.objects(desired, inScope, actual)) {
             boolean secret = object.kind() == SwarmObject.Kind.SECRET;
-            boolean present = secret ? actual.secrets().contains(object.name()) : actual.configs().contains(object.name());
-            if (!present) {
-                changes.add(new Change(cluster, secret ? Change.Kind.CREATE_SECRET : Change.Kind.CREATE_CONFIG,
-                        object.name(), List.of(), secret ? "secret" : "config"));
-            }
+            changes.add(new Change(cluster, secret ? Change.Kind.CREATE_SECRET : Change.Kind.CREATE_CONFIG,
+                    object.name(), List.of(), secret ? "secret" : "config"));
         }
         for (ServiceSpec spec : inScope) {
             ActualService current = actual.services().get(spec.name());
@@ -73,20 +63,13 @@ public final class Planner {
                 differences.stream().map(ServiceComparison.Difference::toString).collect(Collectors.joining("; "))));
     }
 
-    private static List<SwarmObject> objectsUsedBy(DesiredCluster desired, List<ServiceSpec> services) {
-        return desired.objects().stream().filter(o -> services.stream().anyMatch(s ->
-                s.secrets().stream().anyMatch(m -> m.secretName().equals(o.name()))
-                        || s.configs().stream().anyMatch(m -> m.configName().equals(o.name())))).toList();
-    }
-
     /** Swarm pins images by digest ({@code image:tag@sha256:…}); the plan compares what the operator chose. */
     static String withoutDigest(String image) {
         int at = image.indexOf('@');
         return at < 0 ? image : image.substring(0, at);
     }
 
-    /** The tag of an image reference ({@code reg:5000/reemoinfraapi:2.14.0@sha256:…} → {@code 2.14.0}): the version it runs. */
-    public static String imageTag(String image) {
+    static String imageTag(String image) {
         String plain = withoutDigest(image);
         int colon = plain.lastIndexOf(':');
         return colon < 0 || plain.lastIndexOf('/') > colon ? plain : plain.substring(colon + 1);

@@ -2,6 +2,7 @@ package io.reemo.console.swarm;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Config;
+import com.github.dockerjava.api.model.LocalNodeState;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Secret;
 import com.github.dockerjava.api.model.Service;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Reads what one Swarm holds now, through any of its managers. */
@@ -30,6 +32,27 @@ public final class SwarmReader {
                 docker.listConfigsCmd().exec().stream().map(Config::getSpec).map(s -> s.getName()).collect(Collectors.toSet()),
                 // Names, not a Set.copyOf: Docker allows a local and a swarm network of the same name.
                 networkNames.values().stream().collect(Collectors.toSet()), nodeLabels(docker));
+    }
+
+    /**
+     * What {@code read} returns, or empty when the node forms no Swarm yet. Whether it does is asked only when the read
+     * fails (a node outside a Swarm refuses Swarm calls), so that a read costs no extra call.
+     */
+    public static <T> Optional<T> ifFormed(DockerClient docker, Function<DockerClient, T> read) {
+        try {
+            return Optional.of(read.apply(docker));
+        } catch (RuntimeException e) {
+            if (active(docker)) {
+                throw e;
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the node is in a Swarm. */
+    public static boolean active(DockerClient docker) {
+        var swarm = docker.infoCmd().exec().getSwarm();
+        return swarm != null && swarm.getLocalNodeState() == LocalNodeState.ACTIVE;
     }
 
     public static List<Service> managedServices(DockerClient docker) {

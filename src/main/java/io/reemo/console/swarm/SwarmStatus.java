@@ -37,14 +37,26 @@ public record SwarmStatus(List<NodeStatus> nodes, List<ServiceStatus> services) 
      * @param desired     the replicas asked for; for a global service, the tasks Swarm wants running (one per eligible node)
      * @param running     tasks running now
      * @param nodes       hostnames of the nodes the running tasks are on, sorted
+     * @param runningVersions the image tags the running tasks run, sorted, each once: one, or during a rolling update
+     *                    two; empty when no task runs
      * @param updatedAt   when Swarm last changed the service (create, update, scale, rollback)
      * @param updateState the last rolling update's state ({@code completed}, {@code rollback completed}, …), empty if none
      */
     public record ServiceStatus(String name, String image, int desired, int running, boolean global, List<String> nodes,
-                                Instant updatedAt, String updateState, String updateMessage) {
+                                List<String> runningVersions, Instant updatedAt, String updateState, String updateMessage) {
 
-        /** The image tag, after the last colon of the image reference (digest dropped). */
+        public ServiceStatus {
+            nodes = List.copyOf(nodes);
+            runningVersions = List.copyOf(runningVersions);
+        }
+
+        /** The version Swarm is asked to run: the tag of the service's image. */
         public String version() {
+            return tag(image);
+        }
+
+        /** The tag of an image reference, after the last colon (digest dropped); {@code latest} when it has none. */
+        public static String tag(String image) {
             String reference = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
             int colon = reference.lastIndexOf(':');
             return colon > reference.lastIndexOf('/') ? reference.substring(colon + 1) : "latest";
@@ -71,9 +83,13 @@ public record SwarmStatus(List<NodeStatus> nodes, List<ServiceStatus> services) 
         boolean global = spec.getMode().getGlobal() != null;
         int desired = global ? own.size() : (int) spec.getMode().getReplicated().getReplicas();
         List<String> nodes = running.stream().map(t -> hostnames.getOrDefault(t.getNodeId(), t.getNodeId())).sorted().toList();
+        String image = spec.getTaskTemplate().getContainerSpec().getImage();
+        // Each task keeps the spec it was started with: during a rolling update, old and new images run side by side.
+        List<String> versions = running.stream().map(t -> t.getSpec() == null || t.getSpec().getContainerSpec() == null
+                ? image : t.getSpec().getContainerSpec().getImage()).map(ServiceStatus::tag).distinct().sorted().toList();
         Optional<ServiceUpdateStatus> update = Optional.ofNullable(service.getUpdateStatus());
-        return new ServiceStatus(spec.getName(), spec.getTaskTemplate().getContainerSpec().getImage(), desired, running.size(),
-                global, nodes, Optional.ofNullable(service.getUpdatedAt()).map(d -> d.toInstant()).orElse(null),
+        return new ServiceStatus(spec.getName(), image, desired, running.size(),
+                global, nodes, versions, Optional.ofNullable(service.getUpdatedAt()).map(d -> d.toInstant()).orElse(null),
                 update.map(ServiceUpdateStatus::getState).map(s -> words(s.name())).orElse(""),
                 update.map(ServiceUpdateStatus::getMessage).orElse(""));
     }

@@ -122,7 +122,7 @@ class NodesController {
         model.addAttribute("id", id);
         model.addAttribute("node", node);
         try {
-            model.addAttribute("fingerprint", sessions.probeHostKey(node.address(), node.sshPort()));
+            model.addAttribute("fingerprint", sessions.probeHostKey(node));
         } catch (SshException e) {
             model.addAttribute("probeError", e.getMessage());
         }

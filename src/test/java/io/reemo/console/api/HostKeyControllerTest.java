@@ -3,10 +3,12 @@ package io.reemo.console.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Fixtures;
 import io.reemo.console.security.AuditLog;
@@ -87,6 +89,29 @@ class HostKeyControllerTest extends ConsoleApiTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.problems[0].code").value("HOST_KEY"))
                 .andExpect(jsonPath("$.problems[0].host").value("infra1"));
+    }
+
+    @Test
+    void probingIsForAdministratorsWhichIsCheckedBeforeAnythingIsRead() throws Exception {
+        mvc.perform(post("/api/v1/environments/{id}/nodes/infra1/host-key/probe", id).with(viewer()))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("Only administrators may probe host keys."));
+        mvc.perform(post("/api/v1/environments/{id}/nodes/infra1/host-key/probe", 987_654).with(viewer()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/environments/{id}/nodes/nope/host-key/probe", id).with(admin()))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("Environment single has no node named nope."));
+    }
+
+    @Test
+    void aNodeThatCannotBeReachedIs502NamingItAndWhy() throws Exception {
+        Environment loopback = Fixtures.onLoopback(Fixtures.cluster());
+        long unreachable = environments.save(new Environment(null, "unreachable", loopback.topology(), loopback.vars(), loopback.clusters()), Fixtures.BY_TEST).id();
+
+        mvc.perform(post("/api/v1/environments/{id}/nodes/infra2/host-key/probe", unreachable).with(admin()))
+                .andExpect(status().isBadGateway())
+                .andExpect(jsonPath("$.detail", containsString("infra2 (127.0.0.2:1)")))
+                .andExpect(jsonPath("$.detail", containsString("cannot read the host key")));
     }
 
     @Test

@@ -77,6 +77,10 @@ class JobApiTest extends ConsoleApiTest {
                 .andExpect(jsonPath("$.problems[*].message", hasItems(
                         containsString("'tags' must be a list of strings, from [db, api,"),
                         equalTo("'versions': DOCKER_VERSION_API must be a non-empty string"))));
+        start("{\"type\": \"verify\", \"nodes\": [\"infra1\"]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].field").value("nodes"))
+                .andExpect(jsonPath("$.problems[0].message").value("unknown parameter 'nodes' for a 'verify' job (it takes none)"));
         start("{\"type\": \"update\", \"tags\": [\"mysql\"], \"versions\": []}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[*].message", hasItems(

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class ServiceCatalogueTest {
@@ -116,6 +117,39 @@ class ServiceCatalogueTest {
                 .containsEntry("PORTAL_TYPE", "user").containsEntry("API_IP", "10.3.1.1");
         assertThat(state.clusters().get(1).services()).extracting(ServiceSpec::name)
                 .contains("traefik", "reemo_api", "reemo_db", "reemo_mysql").doesNotContain("reemo_portal", "reemo_signal1");
+    }
+
+    @Test
+    void theRoutesAreWhatTraefiksConfigurationSaysAndWhatTheyServe() {
+        Environment environment = cluster(Map.of("PORTALADMIN_URL", "admin.example.org", "PORTALADMIN_URL_RESTRICT_IP", "10.9.0.0/16"));
+        Cluster infra = environment.clusters().get(0);
+
+        List<Route> routes = catalogue.routes(environment, infra, false);
+        assertThat(routes).extracting(Route::name, Route::entryPoint, Route::host, Route::serves, Route::port).containsExactly(
+                Tuple.tuple("portal", Route.WEBSECURE, "portal.example.org", Component.PORTAL, 443),
+                Tuple.tuple("portaladmin", Route.WEBSECURE, "admin.example.org", Component.PORTAL, 443),
+                Tuple.tuple("signal", Route.SIGNAL, "", Component.SIGNAL, 8443));
+        assertThat(routes.get(1).allowListVariable()).isEqualTo("PORTALADMIN_URL_RESTRICT_IP");
+        assertThat(routes.get(1).allowList()).isEqualTo("10.9.0.0/16");
+        assertThat(routes.get(2).catchAll()).isTrue();
+        assertThat(routes.get(2).backends()).containsExactly("reemo_signal1", "reemo_signal2", "reemo_signal3");
+        String config = traefikConfig(catalogue.desiredState(environment, CatalogueInput.withoutTls()).clusters().get(0));
+        assertThat(config).contains("Host(`admin.example.org`)").contains("- 10.9.0.0/16").contains("http://reemo_signal3:8080");
+
+        assertThat(catalogue.routes(environment, infra, true)).extracting(Route::serves)
+                .containsExactly(Component.MAINTENANCE, Component.PORTAL, Component.SIGNAL);
+    }
+
+    @Test
+    void anApiClusterRoutesEverythingToTheApi() {
+        Cluster api = new Cluster(Cluster.API, null, Map.of(), Map.of(), List.of(node("api1", "10.3.1.1")));
+        Environment dedicated = new Environment(2L, "dmz", Topology.DEDICATED, Map.of("API_LICENSE", "ewogICJhIjogMQp9"), List.of(api));
+
+        assertThat(catalogue.routes(dedicated, api, true)).singleElement().satisfies(route -> {
+            assertThat(route.catchAll()).isTrue();
+            assertThat(route.serves()).isEqualTo(Component.API);
+            assertThat(route.backends()).containsExactly("reemo_api");
+        });
     }
 
     @Test

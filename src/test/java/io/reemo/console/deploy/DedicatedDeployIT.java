@@ -46,8 +46,8 @@ class DedicatedDeployIT {
         assertThat(apiSide).containsOnlyKeys("traefik", "reemo_api", "reemo_apicron", "reemo_apicronlog", "reemo_apicronldap",
                 "reemo_proapi", "reemo_prorelayapi", "reemo_db", "reemo_mysql");
         assertThat(apiSide.get("reemo_api")).startsWith("4/4");
-        assertThat(BedInventories.fetch("http://10.199.0.1/", "user.bed.test")).contains("portal 2.12.6");
-        assertThat(BedInventories.fetch("http://10.199.0.3/api/healthcheck", "anything")).contains("\"status\"");
+        assertThat(BedInventories.fetch("https://10.199.0.1/", "user.bed.test")).contains("portal 2.12.6");
+        assertThat(BedInventories.fetch("https://10.199.0.3/api/healthcheck", "anything")).contains("\"status\"");
     }
 
     /** The services of the Swarm a node belongs to, as {@code docker service ls} there shows them. */

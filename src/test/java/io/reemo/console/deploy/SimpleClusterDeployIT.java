@@ -162,8 +162,8 @@ class SimpleClusterDeployIT {
                 .findFirst().orElse("none");
     }
 
-    /** What the portal URL serves, through Traefik on node1's port 80. */
+    /** What the portal URL serves, through Traefik on node1's port 443 (TLS, the portal's name as server name). */
     private String portalPage() throws Exception {
-        return BedInventories.fetch("http://10.199.0.1/", PORTAL_URL);
+        return BedInventories.fetch("https://10.199.0.1/", PORTAL_URL);
     }
 }

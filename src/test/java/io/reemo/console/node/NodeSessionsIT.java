@@ -62,6 +62,6 @@ class NodeSessionsIT {
         Node unpinned = bed.node("node1").withHostKey(null);
 
         assertThatThrownBy(() -> sessions.open(unpinned)).isInstanceOfSatisfying(HostKeyUnknownException.class,
-                e -> assertThat(e.presented()).isEqualTo(sessions.probeHostKey(unpinned.address(), unpinned.sshPort())));
+                e -> assertThat(e.presented()).isEqualTo(sessions.probeHostKey(unpinned)));
     }
 }

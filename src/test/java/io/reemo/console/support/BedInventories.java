@@ -2,11 +2,19 @@ package io.reemo.console.support;
 
 import io.reemo.console.environment.Node;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import org.apache.hc.client5.http.ssl.TrustAllStrategy;
+import org.apache.hc.core5.ssl.SSLContextBuilder;
 
 /** Inventories of the test bed, written as an operator would write them, and small readers of what the bed shows. */
 public final class BedInventories {
@@ -82,14 +90,39 @@ public final class BedInventories {
         return services;
     }
 
-    /** A plain HTTP GET with a Host header, as a browser reaching the portal's name would send it. */
+    /**
+     * A GET as a browser reaching the name {@code host} would send it, to whatever address the URL names: {@code host}
+     * as Host header and, over https, as TLS server name. Any certificate is accepted (the bed's Traefik serves its own
+     * self-signed one unless it was given another; {@link #certificateSubject} tells which). Returns the whole answer:
+     * status line, headers and body.
+     */
     public static String fetch(String url, String host) throws Exception {
-        var uri = java.net.URI.create(url);
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort())) {
+        URI uri = URI.create(url);
+        boolean tls = uri.getScheme().equals("https");
+        int port = uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80;
+        try (Socket socket = tls ? tlsSocket(uri.getHost(), port, host) : new Socket(uri.getHost(), port)) {
             socket.setSoTimeout(10_000);
-            String request = "GET " + (uri.getPath().isEmpty() ? "/" : uri.getPath()) + " HTTP/1.0\r\nHost: " + host + "\r\n\r\n";
+            String target = (uri.getRawPath().isEmpty() ? "/" : uri.getRawPath()) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            String request = "GET " + target + " HTTP/1.0\r\nHost: " + host + "\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** The subject of the certificate that {@code address:port} shows a TLS client asking for the name {@code host}. */
+    public static String certificateSubject(String address, int port, String host) throws Exception {
+        try (SSLSocket socket = tlsSocket(address, port, host)) {
+            socket.startHandshake();
+            return ((X509Certificate) socket.getSession().getPeerCertificates()[0]).getSubjectX500Principal().getName();
+        }
+    }
+
+    private static SSLSocket tlsSocket(String address, int port, String serverName) throws Exception {
+        SSLContext anyCertificate = SSLContextBuilder.create().loadTrustMaterial(TrustAllStrategy.INSTANCE).build();
+        SSLSocket socket = (SSLSocket) anyCertificate.getSocketFactory().createSocket(address, port);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setServerNames(List.of(new SNIHostName(serverName)));
+        socket.setSSLParameters(parameters);
+        return socket;
     }
 }

@@ -95,6 +95,9 @@ class ServiceComparisonTest {
                     assertThat(c.kind()).isEqualTo(Change.Kind.UPDATE_SERVICE);
                     assertThat(c.fields()).containsExactly(change.field());
                 });
+                assertThat(Drift.of(desired, running)).as("the drift names what the plan names: " + component.getName())
+                        .extracting(Difference::object, Difference::field).containsExactly(
+                                org.assertj.core.groups.Tuple.tuple("reemo_api", change.field()));
             }
             named.add(change.field());
         }

@@ -90,8 +90,13 @@ class WizardSingleServerIT {
             assertThat(driver.findElement(By.tagName("main")).getText()).contains("services", "summary").doesNotContain("database init");
             browser.screenshot("single-11-applied");
 
+            browser.open("/environments/" + environment + "/history");
+            assertThat(driver.findElement(By.cssSelector("#history tbody tr")).getText())
+                    .contains("settings applied", "SYSLOG_FACILITY_API", "local3");
+            browser.screenshot("single-12-history");
+
             browser.open("/environments/" + environment + "/settings");
-            assertThat(driver.findElement(By.id("settings")).getText()).contains("No change yet");
+            assertThat(driver.findElement(By.id("settings")).getText()).contains("No change in progress");
             driver.findElement(By.id("edit-settings")).click();
             driver.findElement(By.cssSelector(".wizard-steps a[href$='/review']")).click();
             browser.waitUpTo(Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-empty")));

@@ -1,10 +1,12 @@
 package io.reemo.console.admin.dashboard;
 
 import io.reemo.console.admin.dashboard.DashboardSnapshots.Snapshot;
+import io.reemo.console.admin.dashboard.DashboardViews.LastDeploy;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.web.EnvironmentHeaders;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,20 +28,23 @@ class DashboardController {
     private final CertificateExpiries certificates;
     private final DashboardSnapshots snapshots;
     private final DashboardViews views;
+    private final DashboardProperties properties;
 
     DashboardController(EnvironmentHeaders headers, Environments environments, CertificateExpiries certificates,
-                        DashboardSnapshots snapshots, DashboardViews views) {
+                        DashboardSnapshots snapshots, DashboardViews views, DashboardProperties properties) {
         this.headers = headers;
         this.environments = environments;
         this.certificates = certificates;
         this.snapshots = snapshots;
         this.views = views;
+        this.properties = properties;
     }
 
     @GetMapping("/environments/{id}")
     String page(@PathVariable long id, Model model) {
         headers.open(model, id, "dashboard");
         model.addAttribute("certificates", certificates.of(environments.get(id)));
+        model.addAttribute("openedAt", When.utc(Instant.now()));
         return PAGE;
     }
 
@@ -49,11 +54,13 @@ class DashboardController {
         Optional<Snapshot> snapshot = snapshots.current(id);
         model.addAttribute("environmentId", id);
         model.addAttribute("snapshot", snapshot.orElse(null));
-        model.addAttribute("lastDeploys", views.lastDeploys(id));
+        List<LastDeploy> lastDeploys = views.lastDeploys(id);
+        model.addAttribute("lastDeploys", lastDeploys);
         snapshot.ifPresent(s -> {
             model.addAttribute("clusters", views.clusters(environment, s));
             model.addAttribute("takenAt", When.utc(s.takenAt()));
-            model.addAttribute("age", When.ago(s.takenAt(), Instant.now()));
+            model.addAttribute("freshness", Freshness.of(s.takenAt(), Instant.now(), properties,
+                    lastDeploys.stream().map(LastDeploy::job).toList()));
         });
         return LIVE;
     }

@@ -5,6 +5,7 @@ import io.reemo.console.catalogue.Component;
 import io.reemo.console.deploy.DeploymentRecords.VersionChange;
 import io.reemo.console.deploy.DeploymentRecords;
 import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
 import io.reemo.console.environment.VariableCatalogue;
@@ -23,6 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Turns a snapshot of the nodes, plus what the console recorded, into what the dashboard and the list show. */
 @org.springframework.stereotype.Component
@@ -32,10 +36,12 @@ class DashboardViews {
 
     private final DeploymentRecords records;
     private final Jobs jobs;
+    private final VariableCatalogue variables;
 
-    DashboardViews(DeploymentRecords records, Jobs jobs) {
+    DashboardViews(DeploymentRecords records, Jobs jobs, VariableCatalogue variables) {
         this.records = records;
         this.jobs = jobs;
+        this.variables = variables;
     }
 
     List<ClusterPanel> clusters(Environment environment, Snapshot snapshot) {
@@ -47,8 +53,9 @@ class DashboardViews {
             if (cluster == null) {
                 continue;  // removed from the environment since the snapshot was taken
             }
+            EffectiveVariables vars = variables.effective(environment, cluster);
             List<ServiceRow> services = state.swarm() == null ? List.of()
-                    : state.swarm().services().stream().map(service -> service(service, changes, results)).toList();
+                    : state.swarm().services().stream().map(service -> service(service, vars, changes, results)).toList();
             panels.add(new ClusterPanel(state.group(), state.readThrough(), state.problem(), nodes(cluster, state), services));
         }
         return panels;
@@ -84,8 +91,9 @@ class DashboardViews {
                 .or(() -> swarm.nodes().stream().filter(n -> n.hostname().equals(hostname) || n.hostname().equals(node.name())).findFirst());
     }
 
-    private ServiceRow service(ServiceStatus service, List<VersionChange> changes, Map<Long, String> results) {
+    private ServiceRow service(ServiceStatus service, EffectiveVariables vars, List<VersionChange> changes, Map<Long, String> results) {
         Optional<Component> component = component(service.name());
+        String recorded = component.map(c -> vars.version(c.imageComponent())).orElse(null);
         VersionChange last = component.flatMap(c -> changes.stream()
                 .filter(change -> change.variable().equals(VariableCatalogue.versionVariable(c.imageComponent()))).findFirst()).orElse(null);
         String result = last == null ? "" : results.computeIfAbsent(last.jobId(), this::jobResult);
@@ -94,7 +102,24 @@ class DashboardViews {
         if (service.updateState().contains("rollback") || service.updateState().contains("paused")) {
             level = Level.worst(level, Level.WARN);
         }
-        return new ServiceRow(service, last, result, level, oneShot ? ONE_SHOT_NOTE : "");
+        ServiceRow row = new ServiceRow(service, recorded, last, result, level, oneShot ? ONE_SHOT_NOTE : "");
+        return row.differsFromRecorded() ? new ServiceRow(service, recorded, last, result, Level.worst(level, Level.WARN), row.note()) : row;
+    }
+
+    /** Per image component, what its services run across the environment's clusters, in component order. */
+    List<RunningVersion> runningVersions(Environment environment, Snapshot snapshot) {
+        Map<String, Set<String>> running = new TreeMap<>();
+        Map<String, String> recorded = new HashMap<>();
+        for (ClusterPanel cluster : clusters(environment, snapshot)) {
+            for (ServiceRow service : cluster.services()) {
+                component(service.swarm().name()).ifPresent(c -> {
+                    running.computeIfAbsent(c.imageComponent(), key -> new TreeSet<>()).addAll(service.runningVersions());
+                    recorded.put(c.imageComponent(), service.recordedVersion());
+                });
+            }
+        }
+        return running.entrySet().stream().map(e -> new RunningVersion(e.getKey(), List.copyOf(e.getValue()), recorded.get(e.getKey())))
+                .toList();
     }
 
     /** @param at when the job was started, in UTC */
@@ -148,6 +173,10 @@ class DashboardViews {
                 if (service.level() == Level.ERROR) {
                     wrong.add(service.swarm().name() + " " + service.replicas());
                     level = Level.ERROR;
+                }
+                if (service.differsFromRecorded()) {
+                    wrong.add(service.mismatch());
+                    level = Level.worst(level, Level.WARN);
                 }
             }
         }

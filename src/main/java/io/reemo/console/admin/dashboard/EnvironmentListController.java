@@ -1,5 +1,6 @@
 package io.reemo.console.admin.dashboard;
 
+import io.reemo.console.admin.dashboard.DashboardSnapshots.Snapshot;
 import io.reemo.console.deploy.DeploymentRecords;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
@@ -8,9 +9,13 @@ import io.reemo.console.job.Job;
 import io.reemo.console.job.JobQuery;
 import io.reemo.console.job.JobStatus;
 import io.reemo.console.job.Jobs;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +30,12 @@ class EnvironmentListController {
 
     static final String PAGE = "admin/environments";
     static final String GLANCE = "admin/environments :: glance";
+    static final String VERSIONS = "admin/environments :: versions";
+    /** The components that define a release, shown in the row; the others are in its tooltip. */
+    private static final List<String> MAIN = List.of("portal", "api", "db");
 
     /**
-     * @param versions  component → image tag the console deploys (what the last install or update put in place)
+     * @param versions  component → image tag the settings record (what the last install or update put in place)
      * @param installed whether an install job ever succeeded
      * @param lastJob   {@code null} when no job ever ran
      */
@@ -35,7 +43,7 @@ class EnvironmentListController {
 
         /** The three that define a release, for the row; the rest in the tooltip. */
         public String mainVersions() {
-            return "portal " + versions.get("portal") + " · api " + versions.get("api") + " · db " + versions.get("db");
+            return MAIN.stream().map(c -> c + " " + versions.get(c)).collect(Collectors.joining(" · "));
         }
 
         public String allVersions() {
@@ -74,7 +82,27 @@ class EnvironmentListController {
         Glance glance = views.glance(environment, snapshots.current(id));
         model.addAttribute("glance", glance);
         model.addAttribute("takenAt", When.utc(glance.takenAt()));
+        model.addAttribute("readAgo", glance.takenAt() == null ? null : When.ago(glance.takenAt(), Instant.now()));
         return GLANCE;
+    }
+
+    /**
+     * What the services run, from the same shared snapshot: the release's three components in the row (each with the
+     * recorded version when it differs), every component in the tooltip, and how old the reading is. Before the first
+     * reading, or when nothing was read, the recorded versions, said to be recorded.
+     */
+    @GetMapping("/environments/{id}/versions")
+    String versions(@PathVariable long id, Model model) {
+        Environment environment = environments.get(id);
+        Optional<Snapshot> snapshot = snapshots.current(id);
+        List<RunningVersion> running = snapshot.map(s -> views.runningVersions(environment, s)).orElse(List.of());
+        model.addAttribute("row", row(environment));
+        model.addAttribute("running", running.stream().filter(v -> MAIN.contains(v.component()))
+                .sorted(Comparator.comparing(v -> MAIN.indexOf(v.component()))).toList());
+        model.addAttribute("allRunning", running.stream().map(RunningVersion::toString).collect(Collectors.joining(", ")));
+        model.addAttribute("differs", running.stream().anyMatch(RunningVersion::differs));
+        model.addAttribute("readAgo", snapshot.map(s -> When.ago(s.takenAt(), Instant.now())).orElse(null));
+        return VERSIONS;
     }
 
     private Row row(Environment environment) {

@@ -7,6 +7,7 @@ import io.reemo.console.deploy.JobType;
 import io.reemo.console.deploy.ParameterProblem;
 import io.reemo.console.deploy.steps.DatabaseRun;
 import io.reemo.console.deploy.steps.ImagePull;
+import io.reemo.console.deploy.steps.PlatformCheck;
 import io.reemo.console.deploy.steps.SwarmApply;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.job.Step;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code install}: what the role's images and install playbooks did, as one job:
  * preflight, Docker (with {@code installDocker}), Swarm, images, PKI and services, database initialisation
- * (with {@code initDb}: once per environment, ever), summary. Running it again applies only what differs.
+ * (with {@code initDb}: once per environment, ever), summary, and the proof that the platform serves
+ * ({@link PlatformCheck}): an install whose platform does not answer fails. Running it again applies only what differs.
  */
 @Component
 class InstallJob implements JobType<InstallParameters> {
@@ -31,9 +33,10 @@ class InstallJob implements JobType<InstallParameters> {
     private final SwarmApply apply;
     private final DatabaseRun database;
     private final DataDirectory dataDirectory;
+    private final PlatformCheck platformCheck;
 
     InstallJob(DeploySupport support, Preflight preflight, DockerInstall dockerInstall, SwarmSetup swarmSetup,
-               ImagePull images, SwarmApply apply, DatabaseRun database, DataDirectory dataDirectory) {
+               ImagePull images, SwarmApply apply, DatabaseRun database, DataDirectory dataDirectory, PlatformCheck platformCheck) {
         this.support = support;
         this.preflight = preflight;
         this.dockerInstall = dockerInstall;
@@ -42,6 +45,7 @@ class InstallJob implements JobType<InstallParameters> {
         this.apply = apply;
         this.database = database;
         this.dataDirectory = dataDirectory;
+        this.platformCheck = platformCheck;
     }
 
     @Override
@@ -91,6 +95,7 @@ class InstallJob implements JobType<InstallParameters> {
             steps.add(database.step(current, true));
         }
         steps.add(support.summary(desired));
+        steps.add(platformCheck.step(current));
         return steps;
     }
 }

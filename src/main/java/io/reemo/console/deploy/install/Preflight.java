@@ -3,6 +3,7 @@ package io.reemo.console.deploy.install;
 import io.reemo.console.deploy.JobSessions;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
+import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.job.NodeRun;
 import io.reemo.console.job.Step;
 import io.reemo.console.node.OutputListener;
@@ -15,14 +16,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks every node before anything changes: OS, Docker present or installable, ports free or already ours,
- * clock, and, for a first install, that the MySQL data directory holds no database. Problems that would
- * break the install stop the job here; hardware under the vendor's minimums is only a warning.
+ * clock, IPVS where the services find each other by virtual IP ({@code SWARM_ENDPOINT_MODE} vip), and, for a first
+ * install, that the MySQL data directory holds no database. Problems that would break the install stop the job here;
+ * hardware under the vendor's minimums is only a warning.
  */
 @Component
 class Preflight {
 
     static final List<Integer> PORTS = List.of(80, 443, 8443, 2377, 7946, 4789);
     private static final long MAX_SKEW_SECONDS = 30;
+    private static final String ENDPOINT_MODE = "SWARM_ENDPOINT_MODE";
     private static final List<String> SUPPORTED_OS = List.of("debian", "ubuntu", "rhel", "rocky", "centos", "almalinux");
     /** Processes allowed on our ports: Docker's own (Swarm, host-mode publishing). */
     private static final List<String> OURS = List.of("dockerd", "docker-proxy", "containerd");
@@ -35,19 +38,39 @@ class Preflight {
             "echo \"epoch=$(date +%s)\"",
             "for p in " + String.join(" ", PORTS.stream().map(String::valueOf).toList())
                     + "; do ss -ltnpH \"sport = :$p\" 2>/dev/null | sed \"s/^/port$p=/\" | head -1; done",
-            "echo \"mysqlData=$(ls -A /opt/reemo/mysql 2>/dev/null | head -3 | tr '\\n' ' ')\"");
+            "echo \"mysqlData=$(ls -A /opt/reemo/mysql 2>/dev/null | head -3 | tr '\\n' ' ')\"",
+            // Swarm's virtual IPs are IPVS: loaded (/proc/net/ip_vs), or a module modprobe would load (-n: dry run)
+            "echo \"ipvs=$(if [ -e /proc/net/ip_vs ]; then echo loaded; elif modprobe -n ip_vs >/dev/null 2>&1"
+                    + " || /sbin/modprobe -n ip_vs >/dev/null 2>&1; then echo loadable; else echo none; fi)\"");
 
     private final JobSessions ssh;
+    private final VariableCatalogue variables;
 
-    Preflight(JobSessions ssh) {
+    Preflight(JobSessions ssh, VariableCatalogue variables) {
         this.ssh = ssh;
+        this.variables = variables;
+    }
+
+    /**
+     * What the install asks of the nodes.
+     *
+     * @param endpointMode the node's cluster's {@code SWARM_ENDPOINT_MODE}
+     */
+    record Asked(boolean installDocker, boolean initDb, String endpointMode) {
     }
 
     Step step(Environment environment, boolean installDocker, boolean initDb) {
-        return JobSessions.perNode("preflight", environment.nodes(), (run, node) -> check(run, node, installDocker, initDb));
+        return JobSessions.perNode("preflight", environment.nodes(), (run, node) ->
+                check(run, node, new Asked(installDocker, initDb, endpointMode(environment, node))));
     }
 
-    private int check(NodeRun run, Node node, boolean installDocker, boolean initDb) {
+    /** The cluster's {@code SWARM_ENDPOINT_MODE}, as the catalogue deploys its services with. */
+    private String endpointMode(Environment environment, Node node) {
+        return environment.clusterOf(node.name()).flatMap(cluster -> variables.effective(environment, cluster).text(ENDPOINT_MODE))
+                .orElse("vip");
+    }
+
+    private int check(NodeRun run, Node node, Asked asked) {
         Map<String, String> found = new ConcurrentHashMap<>();
         long before = Instant.now().getEpochSecond();
         var result = ssh.run(run, node, SCRIPT, (stream, text) -> {
@@ -60,13 +83,27 @@ class Preflight {
             run.system("Preflight could not read the node (exit " + result.exitCode() + ").");
             return result.exitCode();
         }
-        long after = Instant.now().getEpochSecond();
+        List<String> blocking = blocking(found, asked, before, Instant.now().getEpochSecond());
+        run.system("Found " + found.getOrDefault("os", "unknown") + ", " + found.get("cpus") + " CPU, " + found.get("memMb")
+                + " MB RAM, " + found.get("diskGb") + " GB free, Docker " + found.get("docker") + ", IPVS " + found.get("ipvs") + ".");
+        for (String problem : blocking) {
+            run.stderr("Blocking: " + problem);
+        }
+        return blocking.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * What would break the install on a node that answered the script with {@code found}.
+     *
+     * @param before the console's clock (epoch seconds) before the script ran, {@code after} after it
+     */
+    static List<String> blocking(Map<String, String> found, Asked asked, long before, long after) {
         List<String> blocking = new ArrayList<>();
         String os = found.getOrDefault("os", "unknown");
         if (SUPPORTED_OS.stream().noneMatch(os::startsWith)) {
             blocking.add("OS " + os + " is not one Reemo supports (Ubuntu, Debian, RHEL, Rocky)");
         }
-        if ("none".equals(found.get("docker")) && !installDocker) {
+        if ("none".equals(found.get("docker")) && !asked.installDocker()) {
             blocking.add("Docker is not installed: install it, or run the install with \"installDocker\": true");
         }
         for (int port : PORTS) {
@@ -79,15 +116,15 @@ class Preflight {
         if (remote < before - MAX_SKEW_SECONDS || remote > after + MAX_SKEW_SECONDS) {
             blocking.add("clock differs from the console's by " + Math.abs(remote - before) + " s: Swarm needs synchronised clocks (NTP)");
         }
-        if (initDb && !found.getOrDefault("mysqlData", "").isBlank()) {
+        if ("vip".equals(asked.endpointMode()) && "none".equals(found.get("ipvs"))) {
+            blocking.add(ENDPOINT_MODE + " is vip, which needs IPVS, and this kernel has none (no /proc/net/ip_vs, and modprobe"
+                    + " -n ip_vs finds no module): the services would not reach each other and the portal would answer 502."
+                    + " Set " + ENDPOINT_MODE + " to dnsrr, or load ip_vs on the node");
+        }
+        if (asked.initDb() && !found.getOrDefault("mysqlData", "").isBlank()) {
             blocking.add("/opt/reemo/mysql already holds a database (" + found.get("mysqlData")
                     + "): INIT_DB would overwrite it; install without initDb, or move the data away first");
         }
-        run.system("Found " + os + ", " + found.get("cpus") + " CPU, " + found.get("memMb") + " MB RAM, "
-                + found.get("diskGb") + " GB free, Docker " + found.get("docker") + ".");
-        for (String problem : blocking) {
-            run.stderr("Blocking: " + problem);
-        }
-        return blocking.isEmpty() ? 0 : 1;
+        return blocking;
     }
 }

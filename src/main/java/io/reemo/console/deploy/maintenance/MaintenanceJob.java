@@ -10,6 +10,7 @@ import io.reemo.console.deploy.MaintenanceParameters;
 import io.reemo.console.deploy.ParameterProblem;
 import io.reemo.console.deploy.desired.DesiredStates;
 import io.reemo.console.deploy.steps.ImagePull;
+import io.reemo.console.deploy.steps.PlatformCheck;
 import io.reemo.console.deploy.steps.SwarmApply;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
 /**
  * {@code maintenance}: {@code enable: true} points the user portal URL at the maintenance page; {@code false}
  * points it back at the portal and removes the page. Only Traefik's routes and the maintenance service change:
- * the API, the database and the signals are never touched (product-calls.md §15).
+ * the API, the database and the signals are never touched (product-calls.md §15). The last step proves that the portal
+ * URL serves what it should now, the maintenance page or the portal ({@link PlatformCheck}).
  */
 @org.springframework.stereotype.Component
 class MaintenanceJob implements JobType<MaintenanceParameters> {
@@ -36,13 +38,16 @@ class MaintenanceJob implements JobType<MaintenanceParameters> {
     private final ImagePull images;
     private final SwarmApply apply;
     private final JobSessions sessions;
+    private final PlatformCheck platformCheck;
 
-    MaintenanceJob(DeploySupport support, DesiredStates desiredStates, ImagePull images, SwarmApply apply, JobSessions sessions) {
+    MaintenanceJob(DeploySupport support, DesiredStates desiredStates, ImagePull images, SwarmApply apply, JobSessions sessions,
+                   PlatformCheck platformCheck) {
         this.support = support;
         this.desiredStates = desiredStates;
         this.images = images;
         this.apply = apply;
         this.sessions = sessions;
+        this.platformCheck = platformCheck;
     }
 
     @Override
@@ -95,6 +100,7 @@ class MaintenanceJob implements JobType<MaintenanceParameters> {
                 return 0;
             }));
         }
+        steps.add(platformCheck.step(current));
         return steps;
     }
 }

@@ -17,7 +17,7 @@ import io.reemo.console.job.NodeRun;
 import io.reemo.console.swarm.Convergence.Outcome;
 import io.reemo.console.swarm.FailedRollout;
 import io.reemo.console.swarm.FailedRollout.FailedTask;
-import io.reemo.console.swarm.Planner;
+import io.reemo.console.swarm.SwarmStatus.ServiceStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -52,7 +52,7 @@ class RollbackReconciler {
     /** These services converged at their versions: none of those failed, whatever happened before. */
     void converged(long environmentId, List<ServiceSpec> services) {
         services.forEach(service -> versionVariable(service).ifPresent(variable ->
-                failedVersions.forget(environmentId, variable, Planner.imageTag(service.image()))));
+                failedVersions.forget(environmentId, variable, ServiceStatus.tag(service.image()))));
     }
 
     /**
@@ -72,7 +72,7 @@ class RollbackReconciler {
             if (variable.isEmpty()) {
                 continue;
             }
-            String version = Planner.imageTag(spec.get().image());
+            String version = ServiceStatus.tag(spec.get().image());
             FailedRollout rollout = FailedRollout.read(docker, spec.get().name(), version, since);
             List<TaskFailure> tasks = rollout.failedTasks().stream().map(task -> failure(docker, cluster, spec.get(), task)).toList();
             if (!tasks.isEmpty() || outcome.rolledBack()) {

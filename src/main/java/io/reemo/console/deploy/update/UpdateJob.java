@@ -12,6 +12,7 @@ import io.reemo.console.deploy.UpdateChecks;
 import io.reemo.console.deploy.UpdateParameters;
 import io.reemo.console.deploy.steps.DatabaseRun;
 import io.reemo.console.deploy.steps.ImagePull;
+import io.reemo.console.deploy.steps.PlatformCheck;
 import io.reemo.console.deploy.steps.SwarmApply;
 import io.reemo.console.environment.Edit;
 import io.reemo.console.environment.Environment;
@@ -33,7 +34,8 @@ import org.springframework.stereotype.Component;
  * order ({@code db}, {@code api}, the others, {@code portal} last). The images of {@code versions} are pulled
  * first; then {@code versions} sets {@code DOCKER_VERSION_*} in the environment (recorded, for a return to the
  * previous version), so that an image no node can get changes nothing. A {@code mysql} update interrupts service and
- * needs {@code confirmDowntime}; a version that failed on this environment before needs {@code retryFailed}.
+ * needs {@code confirmDowntime}; a version that failed on this environment before needs {@code retryFailed}. The last
+ * step proves that the platform serves ({@link PlatformCheck}).
  */
 @Component
 class UpdateJob implements JobType<UpdateParameters> {
@@ -47,9 +49,10 @@ class UpdateJob implements JobType<UpdateParameters> {
     private final SwarmApply apply;
     private final DatabaseRun database;
     private final FailedVersions failedVersions;
+    private final PlatformCheck platformCheck;
 
     UpdateJob(DeploySupport support, Environments environments, UpdateChecks checks, ImagePull images,
-              SwarmApply apply, DatabaseRun database, FailedVersions failedVersions) {
+              SwarmApply apply, DatabaseRun database, FailedVersions failedVersions, PlatformCheck platformCheck) {
         this.support = support;
         this.environments = environments;
         this.checks = checks;
@@ -57,6 +60,7 @@ class UpdateJob implements JobType<UpdateParameters> {
         this.apply = apply;
         this.database = database;
         this.failedVersions = failedVersions;
+        this.platformCheck = platformCheck;
     }
 
     @Override
@@ -126,6 +130,7 @@ class UpdateJob implements JobType<UpdateParameters> {
             }
         }
         steps.add(support.summary(desired));
+        steps.add(platformCheck.step(current));
         return steps;
     }
 }

@@ -98,12 +98,8 @@ public final class SshConnector implements AutoCloseable {
         }
     }
 
-    /** Fetches the host key's SHA-256 fingerprint without logging in, for the operator to pin. */
-    public String probeHostKey(String address, int port) {
-        return probeHostKey(address, address, port);
-    }
-
-    private String probeHostKey(String name, String address, int port) {
+    /** Fetches the host key's SHA-256 fingerprint without logging in, for the operator to pin; a failure names the server {@code name}. */
+    public String probeHostKey(String name, String address, int port) {
         PinnedHostKeyVerifier recorder = new PinnedHostKeyVerifier(null);
         SSHClient client = newClient(recorder);
         ScheduledFuture<?> deadline = timers.schedule(() -> disconnect(client), timeouts.loginTimeout().toMillis(), TimeUnit.MILLISECONDS);

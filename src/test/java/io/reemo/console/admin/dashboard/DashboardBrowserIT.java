@@ -29,12 +29,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The dashboard in Chromium on the real test bed: a 3-node cluster installed through the API with the healthcheck on,
  * then an api update through the API and a service scaled behind the console's back, both of which the open page
- * shows without a reload. The bed's Traefik
- * stand-in speaks plain HTTP on port 80, hence console.healthcheck.scheme=http.
+ * shows without a reload. The healthcheck is asked as in production: https on 443 of each Traefik node.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "CONSOLE_ADMIN_PASSWORD=" + DashboardBrowserIT.PASSWORD, "console.data-dir=target/test-data/dashboard-it",
-        "console.healthcheck.scheme=http", "console.healthcheck.port=80"})
+        "CONSOLE_ADMIN_PASSWORD=" + DashboardBrowserIT.PASSWORD, "console.data-dir=target/test-data/dashboard-it"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserIT {
 

@@ -129,6 +129,51 @@ class DashboardPagesTest extends ConsoleApiTest {
     }
 
     @Test
+    void theRunningVersionIsShownAndADifferenceFromTheRecordedOneIsSaid() throws Exception {
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
+        ServiceStatus rolledBack = new ServiceStatus("reemo_api", "r/reemoinfraapi:2.13.10", 4, 4, false,
+                List.of("infra1", "infra2", "infra3", "infra3"), List.of("2.14.0"), UPDATED, "rollback completed", "rolled back");
+        ServiceStatus rolling = new ServiceStatus("reemo_proapi", "r/reemoinfraproapi:2.6.3", 2, 2, false,
+                List.of("infra1", "infra2"), List.of("2.6.2", "2.6.3"), UPDATED, "updating", "");
+        when(swarms.read(any(), any())).thenReturn(cluster(rolledBack, rolling, service("reemo_db", 0, 0)));
+
+        mvc.perform(get("/environments/" + id + "/dashboard/live").with(viewer()))
+                .andExpect(content().string(containsString("<th>Version running</th>")))
+                .andExpect(content().string(matchesPattern("(?s).*id=\"service-reemo_api\" class=\"level-warn\">.*?"
+                        + "<span class=\"mono version\" title=\"r/reemoinfraapi:2.13.10\">2.14.0</span>\\s*"
+                        + "<span class=\"badge warn recorded-version\">recorded 2.13.10</span>.*?Swarm is moving it to 2.13.10.*")))
+                .andExpect(content().string(matchesPattern("(?s).*id=\"service-reemo_proapi\".*?>2.6.2 and 2.6.3</span>.*?"
+                        + "recorded 2.6.2.*?tasks of both versions run: a rolling update is under way.*")))
+                .andExpect(content().string(matchesPattern("(?s).*id=\"service-reemo_db\".*?>2.13.10</span>\\s*<div class=\"small muted\">no task runs</div>.*")))
+                .andExpect(content().string(matchesPattern("(?s).*id=\"cluster-infra_manager\">.*?read \\d+ s ago</span></h2>.*")))
+                .andExpect(content().string(matchesPattern("(?s).*<h2>Healthcheck <span class=\"small muted panel-age\">asked \\d+ s ago</span></h2>.*")))
+                .andExpect(content().string(not(containsString("id=\"snapshot-stale\""))));
+
+        mvc.perform(get("/environments/" + id + "/versions").with(viewer()))
+                .andExpect(content().string(matchesPattern("(?s).*<span class=\"running-versions\" title=\"Running: api 2.14.0 \\(recorded 2.13.10\\), "
+                        + "db 2.13.10, proapi 2.6.2 and 2.6.3 \\(recorded 2.6.2\\)\">.*")))
+                .andExpect(content().string(matchesPattern("(?s).*<span\\s+class=\"badge warn\">api 2.14.0 \\(recorded 2.13.10\\)</span>"
+                        + "<span> · </span><span>db 2.13.10</span>.*")))
+                .andExpect(content().string(matchesPattern("(?s).*\\(running, read \\d+ s ago\\).*")));
+        mvc.perform(get("/environments/" + id + "/glance").with(viewer()))
+                .andExpect(content().string(containsString("reemo_api runs 2.14.0, recorded 2.13.10")))
+                .andExpect(content().string(matchesPattern("(?s).*\\(read \\d+ s ago\\).*")));
+    }
+
+    @Test
+    void theListSaysItShowsRecordedVersionsUntilTheNodesAreRead() throws Exception {
+        long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
+        when(swarms.read(any(), any())).thenReturn(ClusterState.unread("infra_manager", "infra1", Map.of(),
+                "No Swarm on infra1 yet: the install forms it."));
+
+        mvc.perform(get("/").with(viewer()))
+                .andExpect(content().string(containsString("hx-get=\"/environments/" + id + "/versions\"")));
+        mvc.perform(get("/environments/" + id + "/versions").with(viewer()))
+                .andExpect(content().string(matchesPattern("(?s).*portal \\d[^ ]* · api \\d[^ ]* · db \\d.*")))
+                .andExpect(content().string(containsString("(not installed yet)")));
+    }
+
+    @Test
     void eachPanelSaysWhatItCouldNotReadInsteadOfFailing() throws Exception {
         long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         when(swarms.read(any(), any())).thenThrow(new IllegalStateException("Docker on infra1 did not answer"));
@@ -196,6 +241,7 @@ class DashboardPagesTest extends ConsoleApiTest {
 
     private static ServiceStatus service(String name, int desired, int running) {
         return new ServiceStatus(name, "10.199.0.100:5000/bed/reemoinfra" + name.substring(6) + ":2.13.10", desired, running, false,
-                running == 0 ? List.of() : List.of("infra1", "infra3"), UPDATED, "completed", "update completed");
+                running == 0 ? List.of() : List.of("infra1", "infra3"), running == 0 ? List.of() : List.of("2.13.10"), UPDATED,
+                "completed", "update completed");
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -93,7 +94,7 @@ class LogsBrowserIT {
         String first = "/logs-it-" + System.nanoTime() + "-";
         for (int i = 0; i < REQUESTS; i++) {
             String path = first + i;
-            BedInventories.fetch("http://10.199.0.1" + path, PORTAL_URL); // the stand-in logs the path, whatever it answers
+            BedInventories.fetch("https://10.199.0.1" + path, PORTAL_URL); // the stand-in logs the path, whatever it answers
             long served = System.currentTimeMillis();
             page.waitUpTo(Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(20)).until(d -> arrivedAt(path) != null);
             latencies.add(arrivedAt(path) - served);
@@ -122,7 +123,7 @@ class LogsBrowserIT {
     void pausingHoldsNewLinesBackUntilResumedAndTheFilterHidesOthers() throws Exception {
         browser.findElement(By.id("pause")).click();
         String path = "/logs-it-paused-" + System.nanoTime();
-        BedInventories.fetch("http://10.199.0.1" + path, PORTAL_URL);
+        BedInventories.fetch("https://10.199.0.1" + path, PORTAL_URL);
         page.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textMatches(By.id("pause"), java.util.regex.Pattern.compile("Resume \\([1-9]\\d* new\\)")));
         assertThat(shown(path)).as("held back while paused").isFalse();
 
@@ -165,15 +166,17 @@ class LogsBrowserIT {
         page.screenshot("logs-search-preset");
 
         String path = "/logs-it-search-" + System.nanoTime();
-        BedInventories.fetch("http://10.199.0.2" + path, PORTAL_URL);
+        BedInventories.fetch("https://10.199.0.2" + path, PORTAL_URL);
         WebElement pattern = browser.findElement(By.id("search-pattern"));
         pattern.clear();
         pattern.sendKeys(path);
         browser.findElement(By.id("search-regex")).click();
         browser.findElement(By.id("search-from")).sendKeys("10m");
         browser.findElement(By.id("search-run")).click();
-        page.waitUpTo(Duration.ofSeconds(60)).until(d -> d.findElement(By.id("search-pattern")).getAttribute("value").equals(path)
-                && !d.findElements(By.cssSelector("#search-results .line")).isEmpty());
+        // htmx swaps the form in with the results: the field found may be replaced before it is read
+        page.waitUpTo(Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("search-pattern")).getAttribute("value").equals(path)
+                        && !d.findElements(By.cssSelector("#search-results .line")).isEmpty());
         List<WebElement> found = browser.findElements(By.cssSelector("#search-results .line"));
         assertThat(found).allSatisfy(l -> assertThat(l.getText()).contains(path).containsPattern(" node[123] (reemo_portal|traefik) "));
         assertThat(found).extracting(l -> l.getAttribute("data-service")).contains("reemo_portal", "traefik");
@@ -201,7 +204,7 @@ class LogsBrowserIT {
         long started = System.nanoTime();
         ExecutorService clients = Executors.newFixedThreadPool(8);
         for (int i = 0; i < requests; i++) {
-            String url = "http://10.199.0." + (i % 3 + 1) + prefix + i; // every node's Traefik
+            String url = "https://10.199.0." + (i % 3 + 1) + prefix + i; // every node's Traefik
             clients.execute(() -> {
                 try {
                     BedInventories.fetch(url, PORTAL_URL);

@@ -85,7 +85,7 @@ class MaintenanceBrowserIT {
     }
 
     private static String portalPage() throws Exception {
-        String response = BedInventories.fetch("http://10.199.0.1/", PORTAL_URL);
+        String response = BedInventories.fetch("https://10.199.0.1/", PORTAL_URL);
         return response.substring(response.indexOf("\r\n\r\n") + 4);
     }
 }

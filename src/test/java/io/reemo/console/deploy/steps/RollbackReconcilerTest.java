@@ -35,14 +35,11 @@ import io.reemo.console.environment.Revision;
 import io.reemo.console.environment.RevisionCause;
 import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.job.LogChannel;
-import io.reemo.console.job.NodeRun;
 import io.reemo.console.swarm.Convergence.Outcome;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -57,7 +54,7 @@ class RollbackReconcilerTest {
     private final TaskOutput output = mock(TaskOutput.class);
     private final RollbackReconciler reconciler = new RollbackReconciler(environments, new VariableCatalogue(), failedVersions, output);
     private final DockerClient docker = mock(DockerClient.class, RETURNS_DEEP_STUBS);
-    private final Run run = new Run();
+    private final RecordingRun run = new RecordingRun("console");
 
     @Test
     void aRolledBackUpdateIsRememberedWithWhyAndTheRecordedVersionReturnsToTheOneThatRunsAsARevisionOfTheJob() {
@@ -71,8 +68,8 @@ class RollbackReconcilerTest {
         assertThat(environments.get(id).vars()).containsEntry("DOCKER_VERSION_API", "2.14.0");
         Revision revision = environments.revisions(id).get(0);
         assertThat(revision.cause()).isEqualTo(RevisionCause.ROLLBACK_RECONCILED);
-        assertThat(revision.jobId()).isEqualTo(7L);
-        assertThat(revision.user()).isEqualTo("ops");
+        assertThat(revision.jobId()).isEqualTo(1L);
+        assertThat(revision.user()).isEqualTo("admin");
         assertThat(revision.changes()).singleElement().satisfies(change -> {
             assertThat(change.field()).isEqualTo("/vars/DOCKER_VERSION_API");
             assertThat(change.before()).isEqualTo("2.14.1-broken");
@@ -80,13 +77,13 @@ class RollbackReconcilerTest {
         });
         ArgumentCaptor<FailedVersion> failure = ArgumentCaptor.forClass(FailedVersion.class);
         verify(failedVersions).record(eq(id), failure.capture());
-        assertThat(failure.getValue().jobId()).isEqualTo(7L);
+        assertThat(failure.getValue().jobId()).isEqualTo(1L);
         assertThat(failure.getValue().variable()).isEqualTo("DOCKER_VERSION_API");
         assertThat(failure.getValue().words()).isEqualTo("api 2.14.1-broken failed (task exited 1 on infra2: api 2.14.1-broken started"
                 + " on 3f2a / api 2.14.1-broken: broken on purpose, exiting) and was rolled back to 2.14.0");
-        assertThat(run.lines).contains("STDERR " + failure.getValue().words(),
-                "SYSTEM DOCKER_VERSION_API: 2.14.1-broken → 2.14.0 recorded, the version that runs after the rollback"
-                        + " (a revision, cause: rollback reconciled)");
+        assertThat(run.on(LogChannel.STDERR)).containsExactly(failure.getValue().words());
+        assertThat(run.on(LogChannel.SYSTEM)).containsExactly("DOCKER_VERSION_API: 2.14.1-broken → 2.14.0 recorded, the version"
+                + " that runs after the rollback (a revision, cause: rollback reconciled)");
     }
 
     @Test
@@ -162,50 +159,5 @@ class RollbackReconcilerTest {
                 .withSpec(new TaskSpec().withContainerSpec(new ContainerSpec().withImage(IMAGE + version)))
                 .withStatus(new TaskStatus().withState(TaskState.FAILED).withErr("task: non-zero exit (1)").withTimestamp(Instant.now().toString())
                         .withContainerStatus(new TaskStatusContainerStatus().withContainerID("c1").withExitCode(1)));
-    }
-
-    /** Job 7, started by "ops": its log lines as "CHANNEL text". */
-    private static final class Run implements NodeRun {
-
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public long jobId() {
-            return 7;
-        }
-
-        @Override
-        public String startedBy() {
-            return "ops";
-        }
-
-        @Override
-        public String step() {
-            return "update api";
-        }
-
-        @Override
-        public String node() {
-            return "console";
-        }
-
-        @Override
-        public void log(LogChannel channel, String text) {
-            lines.add(channel + " " + text);
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-
-        @Override
-        public <T extends AutoCloseable> T shared(String key, Callable<T> opener) {
-            throw new UnsupportedOperationException("the reconciler opens nothing of its own");
-        }
-
-        @Override
-        public void onCancel(Runnable hook) {
-        }
     }
 }

@@ -87,7 +87,7 @@ class SshConnectorIT {
         assertThatThrownBy(() -> connector.connect(SshTarget.of(node)))
                 .isInstanceOfSatisfying(HostKeyUnknownException.class,
                         e -> assertThat(e.presented()).isEqualTo(HostKeyFingerprint.normalize(node1().hostKeySha256())));
-        assertThat(connector.probeHostKey(node.address(), node.sshPort()))
+        assertThat(connector.probeHostKey(node.name(), node.address(), node.sshPort()))
                 .isEqualTo(HostKeyFingerprint.normalize(node1().hostKeySha256()));
     }
 
