@@ -63,10 +63,13 @@ class JobApiController {
     @PostMapping("/environments/{environmentId}/jobs")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Start a job: {\"type\": \"facts\"}, {\"type\": \"command\", \"command\": \"uptime\", \"nodes\": [\"node1\"]}, …",
-            description = "The body is the type and its fields: install {initDb, installDocker}; update {tags, versions, confirmDowntime}; "
-                    + "maintenance {enable} (required); facts {nodes}; command {command (required), nodes, timeoutSeconds}; "
+            description = "The body is the type and its fields: install {initDb, installDocker}; update {tags, versions, confirmDowntime, "
+                    + "retryFailed}; maintenance {enable} (required); facts {nodes}; command {command (required), nodes, timeoutSeconds}; "
                     + "verify (no fields: proves that the platform serves, as the last step of install, update and maintenance "
                     + "does; refused with 409 while a changing job runs). "
+                    + "An update to a version that failed on the environment before (Swarm rolled it back, or its tasks would not "
+                    + "run; the console then recorded the version that runs again) is refused with a problem on the field "
+                    + "'retryFailed' that says why it failed, unless the request carries \"retryFailed\": true. "
                     + "Answers 202 with the job (follow it at /jobs/{id}/events). 400 is a problem detail whose problems name "
                     + "each field that is wrong (an unknown type or field, a wrong JSON type, a value the job refuses), all at "
                     + "once; 403 for a changing job asked by a viewer; 409 (with runningJobId) when a changing job already "
@@ -76,7 +79,7 @@ class JobApiController {
             content = @Content(mediaType = "application/json", schema = @Schema(type = "object", requiredProperties = "type"), examples = {
                     @ExampleObject(name = "install", value = "{\"type\": \"install\", \"initDb\": true, \"installDocker\": false}"),
                     @ExampleObject(name = "update", value = "{\"type\": \"update\", \"tags\": [\"api\"], \"versions\": "
-                            + "{\"DOCKER_VERSION_API\": \"2.14.0\"}, \"confirmDowntime\": false}"),
+                            + "{\"DOCKER_VERSION_API\": \"2.14.0\"}, \"confirmDowntime\": false, \"retryFailed\": false}"),
                     @ExampleObject(name = "maintenance", value = "{\"type\": \"maintenance\", \"enable\": true}"),
                     @ExampleObject(name = "facts", value = "{\"type\": \"facts\", \"nodes\": [\"node1\"]}"),
                     @ExampleObject(name = "command", value = "{\"type\": \"command\", \"command\": \"uptime\", \"nodes\": [\"node1\"], "

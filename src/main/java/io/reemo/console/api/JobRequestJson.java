@@ -66,11 +66,11 @@ final class JobRequestJson {
         return new Read<>(update(fields, false), fields.problems());
     }
 
-    /** @param job the job's request, which takes {@code confirmDowntime}; a plan's does not */
+    /** @param job the job's request, which takes {@code confirmDowntime} and {@code retryFailed}; a plan's does not */
     private static UpdateParameters update(JsonFields in, boolean job) {
         List<String> tags = in.strings("tags", UpdateParameters.TAGS);
         Map<String, String> versions = in.stringMap("versions", VERSIONS_EXAMPLE);
-        return new UpdateParameters(tags, versions, job && in.bool("confirmDowntime"));
+        return new UpdateParameters(tags, versions, job && in.bool("confirmDowntime"), job && in.bool("retryFailed"));
     }
 
     private static List<String> fieldsOf(Class<? extends JobParameters> record) {

@@ -9,7 +9,9 @@ import io.reemo.console.environment.EnvironmentValidator;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.job.Step;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +37,19 @@ public class DeploySupport {
 
     /** The desired state with the maintenance switch as recorded. */
     public Supplier<DesiredState> desired(long environmentId) {
-        return () -> desiredStates.forApply(environments.get(environmentId), records.maintenance(environmentId));
+        return desired(environmentId, Map.of());
+    }
+
+    /** As {@link #desired(long)}, with {@code versions} set in all.vars as an update sets them, before they are saved. */
+    public Supplier<DesiredState> desired(long environmentId, Map<String, String> versions) {
+        return () -> desiredStates.forApply(withVersions(environments.get(environmentId), versions), records.maintenance(environmentId));
+    }
+
+    /** The environment with version variables set in all.vars, as the update job sets them. */
+    static Environment withVersions(Environment environment, Map<String, String> versions) {
+        Map<String, Object> vars = new LinkedHashMap<>(environment.vars());
+        vars.putAll(versions);
+        return environment.withVars(vars);
     }
 
     /** Blocking validation problems refuse the job before anything runs, each named. */

@@ -16,7 +16,6 @@ import io.reemo.console.swarm.Change;
 import io.reemo.console.swarm.Planner;
 import io.reemo.console.swarm.SwarmReader;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -63,10 +62,7 @@ public class PlanService {
      * @param versions version variable → version, e.g. {@code DOCKER_VERSION_API → 2.14.0}
      */
     public Plan updatePlan(long environmentId, List<String> tags, Map<String, String> versions) {
-        Environment environment = environments.get(environmentId);
-        Map<String, Object> vars = new LinkedHashMap<>(environment.vars());
-        vars.putAll(versions);
-        return plan(environment.withVars(vars), service -> ServiceCatalogue.selectedByTags(service, tags), false, false);
+        return plan(DeploySupport.withVersions(environments.get(environmentId), versions), service -> ServiceCatalogue.selectedByTags(service, tags), false, false);
     }
 
     private Plan plan(Environment environment, Predicate<ServiceSpec> scope, boolean full, boolean unreadableAsNote) {

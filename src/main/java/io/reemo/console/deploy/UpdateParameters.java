@@ -13,8 +13,9 @@ import java.util.Map;
  * @param tags            the update tags (each once), from {@link #TAGS}; empty for the whole environment
  * @param versions        {@code DOCKER_VERSION_*} variable → version, set on the environment before the update
  * @param confirmDowntime the operator accepts that a {@code mysql} update interrupts the service
+ * @param retryFailed     the operator knows that one of {@code versions} failed before on this environment and tries it again
  */
-public record UpdateParameters(List<String> tags, Map<String, String> versions, boolean confirmDowntime)
+public record UpdateParameters(List<String> tags, Map<String, String> versions, boolean confirmDowntime, boolean retryFailed)
         implements JobParameters {
 
     /** The update tags a request may name, in the catalogue's order. */

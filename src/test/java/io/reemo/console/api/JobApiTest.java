@@ -7,9 +7,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.reemo.console.deploy.FailedVersion;
+import io.reemo.console.deploy.FailedVersions;
+import io.reemo.console.deploy.TaskFailure;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Fixtures;
 import io.reemo.console.support.ConsoleApiTest;
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +26,8 @@ class JobApiTest extends ConsoleApiTest {
 
     @Autowired
     private Environments environments;
+    @Autowired
+    private FailedVersions failedVersions;
     private long id;
 
     @BeforeEach
@@ -80,6 +87,28 @@ class JobApiTest extends ConsoleApiTest {
                         equalTo("'versions' must be an object, e.g. {\"DOCKER_VERSION_API\": \"2.14.0\"}"),
                         containsString("send \"confirmDowntime\": true to go ahead"))))
                 .andExpect(jsonPath("$.problems[*].field", hasItems("versions", "confirmDowntime")));
+    }
+
+    @Test
+    void anUpdateToAVersionThatFailedHereIsRefusedWithWhyUnlessTheRequestRetriesIt() throws Exception {
+        failedVersions.record(id, new FailedVersion("DOCKER_VERSION_API", "2.14.1-broken", "api", 6,
+                OffsetDateTime.parse("2026-12-07T02:10:00Z"), true, "2.14.0",
+                List.of(new TaskFailure("reemo_api", "node2", 1, "task: non-zero exit (1)", List.of("broken on purpose"), null))));
+
+        start("{\"type\": \"update\", \"tags\": [\"api\"], \"versions\": {\"DOCKER_VERSION_API\": \"2.14.1-broken\"}}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].field").value("retryFailed"))
+                .andExpect(jsonPath("$.problems[0].message").value("versions: DOCKER_VERSION_API 2.14.1-broken failed on this environment"
+                        + " in job 6 (2026-12-07 02:10 UTC): api 2.14.1-broken failed (task exited 1 on node2: broken on purpose) and"
+                        + " was rolled back to 2.14.0. Send \"retryFailed\": true to try it again anyway, or pick another version."));
+        // asked for, the retry passes this check (the unknown tag keeps the job from starting here)
+        start("{\"type\": \"update\", \"tags\": [\"api\", \"nginx\"], \"versions\": {\"DOCKER_VERSION_API\": \"2.14.1-broken\"},"
+                + " \"retryFailed\": true}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[*].field", hasItems("tags")))
+                .andExpect(jsonPath("$.problems[?(@.field == 'retryFailed')]").isEmpty());
+        start("{\"type\": \"update\", \"tags\": [\"api\", \"nginx\"], \"versions\": {\"DOCKER_VERSION_API\": \"2.14.0\"}}")
+                .andExpect(jsonPath("$.problems[?(@.field == 'retryFailed')]").isEmpty());
     }
 
     @Test

@@ -20,7 +20,7 @@ class JobParametersTest {
         assertThat(json.writeValueAsString(new FactsParameters(null))).isEqualTo("{}");
         assertThat(json.writeValueAsString(new CommandParameters("uptime", List.of("node1"), null)))
                 .isEqualTo("{\"command\":\"uptime\",\"nodes\":[\"node1\"]}");
-        assertThat(json.writeValueAsString(new UpdateParameters(List.of("api", "api"), Map.of("DOCKER_VERSION_API", "2.14.0"), false)))
+        assertThat(json.writeValueAsString(new UpdateParameters(List.of("api", "api"), Map.of("DOCKER_VERSION_API", "2.14.0"), false, false)))
                 .isEqualTo("{\"tags\":[\"api\"],\"versions\":{\"DOCKER_VERSION_API\":\"2.14.0\"}}");
         assertThat(json.writeValueAsString(new MaintenanceParameters(false))).isEqualTo("{\"enable\":false}");
         assertThat(json.writeValueAsString(new VerifyParameters())).isEqualTo("{}");

@@ -1,6 +1,8 @@
 package io.reemo.console.admin.updates;
 
 import io.reemo.console.deploy.DeployException;
+import io.reemo.console.deploy.FailedVersion;
+import io.reemo.console.deploy.FailedVersions;
 import io.reemo.console.deploy.JobLauncher;
 import io.reemo.console.deploy.JobParametersException;
 import io.reemo.console.deploy.ParameterProblem;
@@ -24,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * An update of picked versions: the real plan first (what the Swarm would change, in the mandatory order), then,
- * once confirmed, the update job, whose live view follows.
+ * once confirmed, the update job, whose live view follows. A picked version that failed here before is said with
+ * why, and runs again only with the confirmation's "try it again" box ticked.
  */
 @Controller
 class UpdatePlanController {
@@ -37,15 +40,17 @@ class UpdatePlanController {
     private final RegistryTags registry;
     private final PlanService plans;
     private final JobLauncher launcher;
+    private final FailedVersions failedVersions;
 
     UpdatePlanController(EnvironmentHeaders headers, Environments environments, VersionRows versionRows,
-                         RegistryTags registry, PlanService plans, JobLauncher launcher) {
+                         RegistryTags registry, PlanService plans, JobLauncher launcher, FailedVersions failedVersions) {
         this.headers = headers;
         this.environments = environments;
         this.versionRows = versionRows;
         this.registry = registry;
         this.plans = plans;
         this.launcher = launcher;
+        this.failedVersions = failedVersions;
     }
 
     /** @param version picks {@code <tag>:<version>}, e.g. {@code api:2.14.0} */
@@ -54,10 +59,14 @@ class UpdatePlanController {
         return show(id, check(id, version), null, model);
     }
 
-    /** {@code confirmDowntime}: the ticked box of the confirmation, needed when MySQL is updated. */
+    /**
+     * {@code confirmDowntime}: the ticked box of the confirmation, needed when MySQL is updated; {@code retryFailed}:
+     * the one needed for a version that failed here before.
+     */
     @PostMapping("/environments/{id}/updates")
     String run(@PathVariable long id, @RequestParam(name = "version", required = false) List<String> version,
-               @RequestParam(defaultValue = "false") boolean confirmDowntime, Authentication user, Model model) {
+               @RequestParam(defaultValue = "false") boolean confirmDowntime, @RequestParam(defaultValue = "false") boolean retryFailed,
+               Authentication user, Model model) {
         Checked checked = check(id, version);
         UpdateSelection selection = checked.selection();
         if (!checked.problems().isEmpty()) {
@@ -67,8 +76,13 @@ class UpdatePlanController {
             return show(id, checked, "Updating MySQL stops the service while MySQL restarts: tick \"I accept the "
                     + "downtime\" in the confirmation to go ahead.", model);
         }
+        if (!checked.failures().isEmpty() && !retryFailed) {
+            return show(id, checked, String.join(", ", checked.failures().stream().map(f -> f.subject() + " " + f.version()).toList())
+                    + " failed here before: tick \"Try it again\" in the confirmation to go ahead.", model);
+        }
         try {
-            Job job = launcher.start(id, new UpdateParameters(selection.tags(), selection.versions(checked.rows()), confirmDowntime), user);
+            Job job = launcher.start(id, new UpdateParameters(selection.tags(), selection.versions(checked.rows()), confirmDowntime,
+                    retryFailed), user);
             return "redirect:/jobs/" + job.id();
         } catch (JobConflictException e) {
             model.addAttribute("blockingJobId", e.blockingJobId());
@@ -83,8 +97,10 @@ class UpdatePlanController {
      *
      * @param problems        what makes the picks impossible, each said with what to do
      * @param registryProblem why the versions could not be checked against the registry, or {@code null}
+     * @param failures        the picked versions that failed here before
      */
-    private record Checked(List<VersionRow> rows, UpdateSelection selection, List<String> problems, String registryProblem) {
+    private record Checked(List<VersionRow> rows, UpdateSelection selection, List<String> problems, String registryProblem,
+                           List<FailedVersion> failures) {
     }
 
     private Checked check(long id, List<String> picks) {
@@ -92,7 +108,7 @@ class UpdatePlanController {
         List<VersionRow> rows = versionRows.of(environment);
         UpdateSelection selection = UpdateSelection.parse(picks, rows);
         if (!selection.problems().isEmpty()) {
-            return new Checked(rows, selection, selection.problems(), null);
+            return new Checked(rows, selection, selection.problems(), null, List.of());
         }
         TagLookup lookup = registry.lookup(environment, rows.stream().filter(r -> selection.targets().containsKey(r.tag())).toList());
         List<String> problems = new ArrayList<>();
@@ -102,7 +118,9 @@ class UpdatePlanController {
                         + VersionRows.find(rows, tag).orElseThrow().repository() + "; pick one from the table.");
             }
         });
-        return new Checked(rows, selection, problems, lookup.registryProblem());
+        List<FailedVersion> failures = selection.versions(rows).entrySet().stream()
+                .flatMap(pick -> failedVersions.find(id, pick.getKey(), pick.getValue()).stream()).toList();
+        return new Checked(rows, selection, problems, lookup.registryProblem(), failures);
     }
 
     /** The plan page; {@code refusal} says why a confirmed update did not start. */
@@ -112,6 +130,7 @@ class UpdatePlanController {
         model.addAttribute("problems", checked.problems());
         model.addAttribute("registryProblem", checked.registryProblem());
         model.addAttribute("refusal", refusal);
+        model.addAttribute("failures", checked.failures());
         if (checked.problems().isEmpty()) {
             UpdateSelection selection = checked.selection();
             try {

@@ -1,9 +1,7 @@
 package io.reemo.console.deploy.steps;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.ContainerSpec;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.ServiceModeConfig;
 import com.github.dockerjava.api.model.ServiceReplicatedModeOptions;
@@ -21,6 +19,8 @@ import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.job.NodeRun;
 import io.reemo.console.job.Step;
 import io.reemo.console.swarm.SwarmReader;
+import io.reemo.console.swarm.SwarmStateException;
+import io.reemo.console.swarm.TaskLogs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +28,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +38,7 @@ import java.util.function.Supplier;
 public class DatabaseRun {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(15);
+    private static final Duration LOG_TIMEOUT = Duration.ofSeconds(30);
     private static final Set<TaskState> ENDED = Set.of(TaskState.COMPLETE, TaskState.FAILED, TaskState.REJECTED,
             TaskState.SHUTDOWN, TaskState.ORPHANED, TaskState.REMOVE);
     static final List<String> INIT_VARIABLES = List.of("INIT_MINIMUM_PASSWORD_LENGTH", "INIT_PASSWORD_REQUIRE_LETTERS",
@@ -127,21 +127,12 @@ public class DatabaseRun {
         return Optional.empty();
     }
 
-    /** Docker keeps a local copy of what the task printed even with the syslog driver (dual logging, Engine 20.10+). */
+    /** What the task printed, into the job log; said in words when Docker cannot give it. */
     private static void printLogs(NodeRun run, DockerClient docker, Task task) {
         try {
-            docker.logTaskCmd(task.getId()).withStdout(true).withStderr(true)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8).lines().forEach(run::stdout);
-                        }
-                    }).awaitCompletion(30, TimeUnit.SECONDS);
-        } catch (RuntimeException e) {
-            run.system("Its output could not be read from Docker (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); it is in the node's syslog under reemo_db.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            TaskLogs.read(docker, task.getId(), null, LOG_TIMEOUT, run::stdout);
+        } catch (SwarmStateException e) {
+            run.system("Its output could not be read (" + e.getMessage() + "); it is in the node's syslog under reemo_db.");
         }
     }
 }

@@ -18,6 +18,7 @@ import io.reemo.console.swarm.Planner;
 import io.reemo.console.swarm.SwarmApplier;
 import io.reemo.console.swarm.SwarmReader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Plan, then apply, then watch: per cluster, the changes between the desired and the actual Swarm are made
  * exactly, and the services touched must converge. A service whose update fails rolls back (Swarm's
- * update_config) and fails the step, saying so.
+ * update_config) and fails the step, saying so and why ({@link RollbackReconciler}: the failed version is
+ * remembered, the recorded version follows what runs).
  */
 @Component
 public class SwarmApply {
@@ -35,10 +37,12 @@ public class SwarmApply {
 
     private final JobSessions sessions;
     private final VariableCatalogue variables;
+    private final RollbackReconciler reconciler;
 
-    SwarmApply(JobSessions sessions, VariableCatalogue variables) {
+    SwarmApply(JobSessions sessions, VariableCatalogue variables, RollbackReconciler reconciler) {
         this.sessions = sessions;
         this.variables = variables;
+        this.reconciler = reconciler;
     }
 
     /**
@@ -67,6 +71,7 @@ public class SwarmApply {
         run.system(desired.group() + ": " + changes.size() + " change(s)");
         var auth = RegistryAuth.of(variables.effective(env, cluster));
         SwarmApplier applier = new SwarmApplier(docker, desired, auth, run::system);
+        Instant since = Instant.now();
         applier.apply(changes);
         List<String> touched = changes.stream()
                 .filter(c -> c.kind() == Change.Kind.CREATE_SERVICE || c.kind() == Change.Kind.UPDATE_SERVICE)
@@ -79,6 +84,12 @@ public class SwarmApply {
                 run.stderr(line);
             }
         });
-        return outcomes.stream().allMatch(Outcome::converged);
+        reconciler.converged(env.id(), outcomes.stream().filter(Outcome::converged)
+                .flatMap(outcome -> desired.service(outcome.service()).stream()).toList());
+        List<Outcome> failed = outcomes.stream().filter(outcome -> !outcome.converged()).toList();
+        if (!failed.isEmpty()) {
+            reconciler.failed(run, env.id(), desired, docker, failed, since);
+        }
+        return failed.isEmpty();
     }
 }

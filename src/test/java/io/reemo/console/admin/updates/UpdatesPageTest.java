@@ -20,8 +20,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.reemo.console.deploy.DeploymentRecords;
+import io.reemo.console.deploy.FailedVersion;
+import io.reemo.console.deploy.FailedVersions;
 import io.reemo.console.deploy.JobLauncher;
 import io.reemo.console.deploy.PlanService;
+import io.reemo.console.deploy.TaskFailure;
 import io.reemo.console.deploy.UpdateParameters;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Fixtures;
@@ -31,8 +34,10 @@ import io.reemo.console.job.JobStatus;
 import io.reemo.console.support.ConsoleApiTest;
 import io.reemo.console.swarm.Change;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -41,11 +46,14 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 class UpdatesPageTest extends ConsoleApiTest {
 
     private static final List<String> API_TAGS = List.of("latest", "2.13.9", "2.13.10", "2.14.0", "2.14.1-rc1");
+    private static final List<String> API_TAGS_WITH_BROKEN = List.of("2.13.10", "2.14.0", "2.14.1-broken");
 
     @Autowired
     private Environments environments;
     @Autowired
     private DeploymentRecords records;
+    @Autowired
+    private FailedVersions failedVersions;
     @MockitoBean
     private RegistryTags registry;
     @MockitoBean
@@ -192,7 +200,7 @@ class UpdatesPageTest extends ConsoleApiTest {
         mvc.perform(post("/environments/" + id + "/updates").with(admin()).with(csrf())
                         .param("version", "mysql:8.0.41").param("confirmDowntime", "true"))
                 .andExpect(redirectedUrl("/jobs/77"));
-        verify(launcher).start(eq(id), eq(new UpdateParameters(List.of("mysql"), Map.of("DOCKER_VERSION_MYSQL", "8.0.41"), true)), any());
+        verify(launcher).start(eq(id), eq(new UpdateParameters(List.of("mysql"), Map.of("DOCKER_VERSION_MYSQL", "8.0.41"), true, false)), any());
     }
 
     @Test
@@ -207,7 +215,7 @@ class UpdatesPageTest extends ConsoleApiTest {
                 .andExpect(content().string(containsString("<strong>Not started.</strong> <span>Job 12 (install) is running on this environment.</span>")))
                 .andExpect(content().string(containsString("href=\"/jobs/12\">Open that job</a>")))
                 .andExpect(content().string(containsString("Step 1: api")));
-        verify(launcher).start(eq(id), eq(new UpdateParameters(List.of("api"), Map.of("DOCKER_VERSION_API", "2.14.0"), false)), any());
+        verify(launcher).start(eq(id), eq(new UpdateParameters(List.of("api"), Map.of("DOCKER_VERSION_API", "2.14.0"), false, false)), any());
     }
 
     @Test
@@ -235,6 +243,53 @@ class UpdatesPageTest extends ConsoleApiTest {
         mvc.perform(get("/environments/" + id + "/updates/plan").with(viewer()).param("version", "api:2.13.10"))
                 .andExpect(content().string(containsString("api 2.14.0 → 2.13.10")))
                 .andExpect(content().string(containsString("name=\"version\" value=\"api:2.13.10\"")));
+    }
+
+    @Test
+    void aVersionThatFailedIsMarkedWithWhyAndTryingItAgainNeedsItsOwnConfirmation() throws Exception {
+        long id = environment();
+        records.recordVersionChange(id, 6, "DOCKER_VERSION_API", null, "2.14.1-broken");
+        failedVersions.record(id, new FailedVersion("DOCKER_VERSION_API", "2.14.1-broken", "api", 6,
+                OffsetDateTime.parse("2026-12-07T02:10:00Z"), true, "2.13.10", List.of(new TaskFailure("reemo_api", "node2", 1,
+                "task: non-zero exit (1)", List.of("api 2.14.1-broken started on 3f2a", "api 2.14.1-broken: broken on purpose"), null))));
+        String words = "api 2.14.1-broken failed (task exited 1 on node2: api 2.14.1-broken started on 3f2a / api 2.14.1-broken:"
+                + " broken on purpose) and was rolled back to 2.13.10";
+
+        mvc.perform(get("/environments/" + id + "/updates").with(viewer()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(matchesPattern("(?s).*id=\"version-api\".*class=\"mono current\">2\\.13\\.10</td>.*"
+                        + "<tr class=\"failed-version\" data-tag=\"api\" data-version=\"2\\.14\\.1-broken\">.*")))
+                .andExpect(content().string(containsString("<span class=\"failure-words\">" + words + "</span>")))
+                .andExpect(content().string(containsString("href=\"/jobs/6\">job #6</a>")))
+                .andExpect(content().string(matchesPattern("(?s).*id=\"update-history\".*#6.*<div class=\"small failure-words\">"
+                        + Pattern.quote(words) + "</div>.*")));
+
+        registryHolds(Map.of("api", API_TAGS_WITH_BROKEN));
+        mvc.perform(get("/environments/" + id + "/updates/versions").with(viewer()))
+                .andExpect(content().string(containsString("title=\"" + words + "\">failed here</span>")))
+                .andExpect(content().string(containsString(">Try 2.14.1-broken again…</a>")))
+                .andExpect(content().string(containsString(">Update to 2.14.0…</a>")));
+
+        when(plans.updatePlan(eq(id), anyList(), anyMap())).thenReturn(new PlanService.Plan(List.of(
+                change("reemo_api", "image 2.13.10 → 2.14.1-broken")), List.of()));
+        mvc.perform(get("/environments/" + id + "/updates/plan").with(admin()).param("version", "api:2.14.1-broken"))
+                .andExpect(content().string(containsString("<strong>Failed here before.</strong>")))
+                .andExpect(content().string(containsString(words)))
+                .andExpect(content().string(containsString("name=\"retryFailed\" value=\"true\" required")));
+        mvc.perform(get("/environments/" + id + "/updates/plan").with(admin()).param("version", "api:2.14.0"))
+                .andExpect(content().string(not(containsString("retryFailed"))));
+
+        mvc.perform(post("/environments/" + id + "/updates").with(admin()).with(csrf()).param("version", "api:2.14.1-broken"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<strong>Not started.</strong> <span>api 2.14.1-broken failed here before:"
+                        + " tick &quot;Try it again&quot; in the confirmation to go ahead.</span>")));
+        verify(launcher, never()).start(anyLong(), any(), any());
+
+        when(launcher.start(eq(id), any(), any())).thenReturn(job(78, id));
+        mvc.perform(post("/environments/" + id + "/updates").with(admin()).with(csrf())
+                        .param("version", "api:2.14.1-broken").param("retryFailed", "true"))
+                .andExpect(redirectedUrl("/jobs/78"));
+        verify(launcher).start(eq(id), eq(new UpdateParameters(List.of("api"), Map.of("DOCKER_VERSION_API", "2.14.1-broken"), false, true)), any());
     }
 
     private static Change change(String service, String detail) {
