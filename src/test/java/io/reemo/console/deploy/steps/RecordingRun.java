@@ -28,7 +28,7 @@ final class RecordingRun implements NodeRun {
 
     @Override
     public String startedBy() {
-        return "tester";
+        return "admin";
     }
 
     @Override
