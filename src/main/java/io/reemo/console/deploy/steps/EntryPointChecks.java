@@ -56,8 +56,9 @@ final class EntryPointChecks {
         }
         Expectation expected = Expectation.of(route);
         if (expected.met(reply)) {
-            return CheckLine.pass(where + ": HTTP " + reply.status() + (reply.contentType().isEmpty() ? "" : " (" + reply.contentType() + ")")
-                    + ", " + (expected == Expectation.BACKEND_ANSWER ? "answered by " + String.join(", ", route.backends()) : expected.what));
+            String type = reply.contentType().isEmpty() ? "" : " (" + reply.contentType() + ")";
+            String what = expected == Expectation.BACKEND_ANSWER ? "answered by " + String.join(", ", route.backends()) : expected.what;
+            return CheckLine.pass(where + ": HTTP " + reply.status() + type + ", " + what);
         }
         return CheckLine.fail(where + ": " + reply.describe() + "; expected " + expected.what + " (" + expected.rule + ")"
                 + hint(route, reply));

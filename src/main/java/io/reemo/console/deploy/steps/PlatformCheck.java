@@ -56,7 +56,8 @@ public class PlatformCheck {
 
     /** The step on the environment's nodes as they are now; each node's run reads the environment as it is then. */
     public Step step(Supplier<Environment> environment) {
-        return JobSessions.perNode(VerifyParameters.STEP, environment.get().nodes(), (run, node) -> check(run, environment.get(), node.name()));
+        return JobSessions.perNode(VerifyParameters.STEP, environment.get().nodes(),
+                (run, node) -> check(run, environment.get(), node.name()));
     }
 
     private int check(NodeRun run, Environment environment, String nodeName) {
@@ -92,7 +93,8 @@ public class PlatformCheck {
         try {
             return ServiceChecks.judge(desired, SwarmStatus.read(sessions.docker(run, node)));
         } catch (RuntimeException e) {
-            return List.of(CheckLine.fail(cluster.group() + ": the Swarm could not be read through " + node.name() + ": " + e.getMessage()));
+            return List.of(CheckLine.fail(cluster.group() + ": the Swarm could not be read through " + node.name() + ": "
+                    + e.getMessage()));
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Whether a cluster's Swarm runs what the configuration asks for: every desired service present, at its image, with
- * all its tasks running, and no rolling update under way. Swarm counts a task as running only once its container's
+ * all its tasks running that image, and no rolling update under way. Swarm counts a task as running only once its container's
  * healthcheck has passed (until then it is "starting"), so a running task is a healthy one.
  */
 final class ServiceChecks {
@@ -30,8 +30,8 @@ final class ServiceChecks {
             lines.add(running.map(status -> judge(spec, status, schedulable))
                     .orElseGet(() -> CheckLine.fail(spec.name() + ": not in the Swarm of " + desired.group() + "; an install creates it")));
         }
-        swarm.services().stream().filter(s -> desired.service(s.name()).isEmpty()).forEach(s -> lines.add(CheckLine.fail(
-                s.name() + ": runs in the Swarm of " + desired.group() + " but the configuration has no such service; an install removes it")));
+        swarm.services().stream().filter(s -> desired.service(s.name()).isEmpty()).forEach(s -> lines.add(CheckLine.fail(s.name()
+                + ": runs in the Swarm of " + desired.group() + " but the configuration has no such service; an install removes it")));
         return lines;
     }
 
@@ -54,9 +54,13 @@ final class ServiceChecks {
             return CheckLine.fail(name + ": " + status.running() + " of " + expected + " task(s) running and healthy"
                     + (status.nodes().isEmpty() ? "" : " (on " + nodes(status) + ")"));
         }
+        if (!status.runningVersions().stream().allMatch(status.version()::equals)) {
+            return CheckLine.fail(name + ": its tasks run " + String.join(" and ", status.runningVersions()) + " where the configuration"
+                    + " asks for " + status.version() + " (tasks not replaced yet)");
+        }
         if (expected == 0) {
-            return CheckLine.pass(name + ": 0 tasks, " + (spec.runOnce() ? "as it should be outside a database run" : "as the configuration asks")
-                    + ", " + status.version());
+            String why = spec.runOnce() ? "as it should be outside a database run" : "as the configuration asks";
+            return CheckLine.pass(name + ": 0 tasks, " + why + ", " + status.version());
         }
         return CheckLine.pass(name + ": " + status.running() + "/" + expected + " task(s) running and healthy"
                 + (spec.global() ? " (one per node)" : "") + ", " + status.version() + ", on " + nodes(status));

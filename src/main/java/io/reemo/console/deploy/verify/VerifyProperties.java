@@ -14,7 +14,8 @@ record VerifyProperties(Duration interval) {
 
     VerifyProperties {
         if (interval != null && interval.isNegative()) {
-            throw new IllegalArgumentException("console.verify.interval is " + interval + ": give a positive duration such as 10m, or 0 for never");
+            throw new IllegalArgumentException("console.verify.interval is " + interval
+                    + ": give a positive duration such as 10m, or 0 for never");
         }
         interval = interval == null ? Duration.ZERO : interval;
     }

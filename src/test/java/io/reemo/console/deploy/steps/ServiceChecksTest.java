@@ -64,6 +64,15 @@ class ServiceChecksTest {
     }
 
     @Test
+    void tasksStillRunningAnotherVersionThanTheServiceAsksForFail() {
+        SwarmStatus swarm = running(s -> s.name().equals("reemo_api") ? new ServiceStatus(s.name(), s.image(), 4, 4, false, s.nodes(),
+                List.of("2.12.0", "2.13.10"), s.updatedAt(), "completed", "") : s);
+
+        assertThat(failures(ServiceChecks.judge(desired, swarm)))
+                .containsExactly("reemo_api: its tasks run 2.12.0 and 2.13.10 where the configuration asks for 2.13.10 (tasks not replaced yet)");
+    }
+
+    @Test
     void replicasScaledByHandAndAnUpdateHalfWayFail() {
         SwarmStatus swarm = running(s -> switch (s.name()) {
             case "reemo_portal" -> with(s, 1, 1, List.of("infra1"));
