@@ -171,13 +171,14 @@ class UpdatesBrowserIT {
     @Order(5)
     void theUpdatesPageSaysWhatFailedWhereAndWhy() {
         page.open("/environments/" + environmentId + "/updates");
+        // the table is swapped for the one with the registry's tags: read it once that is done
+        page.waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("update-api-" + BROKEN)));
         assertThat(text("#version-api .current")).isEqualTo(BEFORE);
         String words = text("tr.failed-version[data-tag='api'] .failure-words");
         assertThat(words).matches("api " + BROKEN.replace(".", "\\.") + " failed \\(task exited 1 on node\\d: .*\\) and was rolled back to "
                 + BEFORE.replace(".", "\\."));
         assertThat(words).contains("api " + BROKEN + ": broken on purpose, exiting");
         assertThat(text("tr.failed-version[data-tag='api']")).contains("job #" + brokenJobId);
-        page.waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("update-api-" + BROKEN)));
         assertThat(browser.findElement(By.id("update-api-" + BROKEN)).getText()).isEqualTo("Try " + BROKEN + " again…");
         assertThat(text("#version-api .newer")).contains("failed here");
         assertThat(text("#update-history tbody tr:first-child")).contains("#" + brokenJobId).contains("failed").contains(words);
