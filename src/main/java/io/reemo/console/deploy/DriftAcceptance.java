@@ -11,9 +11,8 @@ import io.reemo.console.swarm.Difference;
 import io.reemo.console.swarm.Drift;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -37,8 +36,7 @@ final class DriftAcceptance {
     private final DesiredState desired;
     private final List<Difference> differences;
     private final VariableCatalogue variables;
-    private final Map<String, Object> allVars;
-    private final Map<String, Map<String, Object>> groupVars = new LinkedHashMap<>();
+    private Environment accepted;
     private final Set<Difference> covered = new HashSet<>();
     private final List<DriftService.SettingChange> recorded = new ArrayList<>();
 
@@ -47,8 +45,7 @@ final class DriftAcceptance {
         this.desired = desired;
         this.differences = differences;
         this.variables = variables;
-        this.allVars = new LinkedHashMap<>(environment.vars());
-        environment.clusters().forEach(c -> groupVars.put(c.group(), new LinkedHashMap<>(c.vars())));
+        this.accepted = environment;
     }
 
     static Outcome of(Environment environment, DesiredState desired, List<Difference> differences, VariableCatalogue variables) {
@@ -59,15 +56,16 @@ final class DriftAcceptance {
         differences.stream().filter(d -> d.field().equals("image")).map(this::versionVariable).distinct().forEach(this::acceptVersion);
         differences.stream().filter(d -> d.field().equals("replicas")).forEach(this::acceptReplicas);
         desired.clusters().forEach(this::acceptEndpointMode);
-        List<Cluster> clusters = environment.clusters().stream().map(c -> new Cluster(c.group(), c.parentGroup(), c.parentVars(),
-                groupVars.get(c.group()), c.nodes())).toList();
-        return new Outcome(environment.withVars(allVars).withClusters(clusters), recorded,
-                differences.stream().filter(d -> !covered.contains(d)).toList());
+        return new Outcome(accepted, recorded, differences.stream().filter(d -> !covered.contains(d)).toList());
     }
 
-    /** Versions are set in all.vars: one value for every service of the component, in every cluster. */
+    /**
+     * One value for every service of the component, in every cluster, set where each of those clusters reads it (all.vars
+     * unless a group overrides it).
+     */
     private void acceptVersion(String variable) {
         Set<String> running = new HashSet<>();
+        Set<String> groups = new LinkedHashSet<>();
         List<Difference> mine = new ArrayList<>();
         String before = null;
         for (DesiredCluster cluster : desired.clusters()) {
@@ -75,6 +73,7 @@ final class DriftAcceptance {
                 if (!variable.equals(versionVariable(service)) || absent(cluster, service)) {
                     continue;
                 }
+                groups.add(cluster.group());
                 before = version(cluster, service);
                 Difference image = find(cluster, service, "image");
                 // The comparison names only the tag when the repository is the same; another repository is no version.
@@ -86,8 +85,15 @@ final class DriftAcceptance {
         }
         if (running.size() == 1 && !running.contains("") && !mine.isEmpty()) {
             String tag = running.iterator().next();
-            allVars.put(variable, tag);
-            record(ALL_VARS, variable, before, tag, mine);
+            Set<String> scopes = new LinkedHashSet<>();
+            for (String group : groups) {
+                String source = accepted.variableSource(group, variable);
+                scopes.add(source == null ? ALL_VARS : source);
+                accepted = accepted.withVariableIn(source, variable, tag);
+            }
+            for (String scope : scopes) {
+                record(scope, variable, before, tag, mine);
+            }
         }
     }
 
@@ -100,7 +106,7 @@ final class DriftAcceptance {
         }
         String variable = "REPLICAS_" + component.name();
         if (variables.find(variable).isPresent()) {
-            groupVars.get(cluster.group()).put(variable, Integer.parseInt(replicas.running()));
+            accepted = accepted.withVariableIn(cluster.group(), variable, Integer.parseInt(replicas.running()));
             record(cluster.group(), variable, replicas.recorded(), replicas.running(), List.of(replicas));
         }
     }
@@ -121,7 +127,7 @@ final class DriftAcceptance {
         }
         String mode = modes.size() == 1 ? modes.iterator().next() : null;
         if (mode != null && variables.find(ENDPOINT_MODE).map(v -> v.allowedValues().contains(mode)).orElse(false)) {
-            groupVars.get(cluster.group()).put(ENDPOINT_MODE, mode);
+            accepted = accepted.withVariableIn(cluster.group(), ENDPOINT_MODE, mode);
             record(cluster.group(), ENDPOINT_MODE, cluster.endpointMode(), mode, mine);
         }
     }

@@ -50,6 +50,45 @@ public record Environment(Long id, String name, Topology topology, Map<String, O
         return merged;
     }
 
+    /**
+     * The group whose vars give a cluster its value of {@code variable}: its own group, else its parent group (shared
+     * with the other portal cluster); {@code null} for all.vars, where a variable nobody overrides lives.
+     */
+    public String variableSource(String group, String variable) {
+        Cluster cluster = cluster(group).orElseThrow(() -> new IllegalArgumentException("no cluster " + group));
+        if (cluster.vars().containsKey(variable)) {
+            return group;
+        }
+        return cluster.parentGroup() != null && cluster.parentVars().containsKey(variable) ? cluster.parentGroup() : null;
+    }
+
+    /**
+     * With {@code variable} set to {@code value} where cluster {@code group} reads it ({@link #variableSource}), so that
+     * the cluster sees the new value: a value put in all.vars under a group's own would change nothing.
+     */
+    public Environment withVariableAsRead(String group, String variable, Object value) {
+        return withVariableIn(variableSource(group, variable), variable, value);
+    }
+
+    /** With {@code variable} set in the vars of {@code source}: a group, a parent group, or {@code null} for all.vars. */
+    public Environment withVariableIn(String source, String variable, Object value) {
+        if (source == null) {
+            Map<String, Object> all = new LinkedHashMap<>(vars);
+            all.put(variable, value);
+            return withVars(all);
+        }
+        return withClusters(clusters.stream().map(c -> {
+            Map<String, Object> own = new LinkedHashMap<>(c.vars());
+            Map<String, Object> parent = new LinkedHashMap<>(c.parentVars());
+            if (c.group().equals(source)) {
+                own.put(variable, value);
+            } else if (source.equals(c.parentGroup())) {
+                parent.put(variable, value);
+            }
+            return new Cluster(c.group(), c.parentGroup(), parent, own, c.nodes());
+        }).toList());
+    }
+
     public Environment withId(Long newId) {
         return new Environment(newId, name, topology, vars, clusters);
     }

@@ -35,6 +35,20 @@ class DriftAcceptanceTest {
     }
 
     @Test
+    void aVersionTheClusterOverridesIsSetInTheClusterWhereAValueInAllVarsWouldChangeNothing() {
+        Environment overridden = Fixtures.withGroup(environment, INFRA, "DOCKER_VERSION_PORTAL", "2.12.6");
+        DesiredState desiredThere = new ServiceCatalogue(variables).desiredState(overridden, CatalogueInput.withoutTls());
+        Difference portal = new Difference(INFRA, "reemo_portal", "image", "2.12.6", "2.13.11");
+
+        DriftAcceptance.Outcome outcome = DriftAcceptance.of(overridden, desiredThere, List.of(portal), variables);
+
+        assertThat(outcome.recorded()).containsExactly(new DriftService.SettingChange(INFRA, "DOCKER_VERSION_PORTAL", "2.12.6", "2.13.11"));
+        assertThat(outcome.environment().cluster(INFRA).orElseThrow().vars()).containsEntry("DOCKER_VERSION_PORTAL", "2.13.11");
+        assertThat(variables.effective(outcome.environment(), outcome.environment().cluster(INFRA).orElseThrow())
+                .version("portal")).isEqualTo("2.13.11");
+    }
+
+    @Test
     void aVersionIsTakenOnlyWhenEveryServiceOfTheComponentRunsIt() {
         Difference signal1 = new Difference(INFRA, "reemo_signal1", "image", "2.5.3", "2.6.0");
 

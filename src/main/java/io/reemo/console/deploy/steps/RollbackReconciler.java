@@ -92,40 +92,13 @@ class RollbackReconciler {
         if (!running.isEmpty()) {
             Environment reconciled = environment;
             for (Map.Entry<String, String> entry : running.entrySet()) {
-                reconciled = recorded(reconciled, cluster.group(), entry.getKey(), entry.getValue());
+                reconciled = reconciled.withVariableAsRead(cluster.group(), entry.getKey(), entry.getValue());
             }
             environments.save(reconciled, Edit.of(RevisionCause.ROLLBACK_RECONCILED, run.startedBy()).job(run.jobId()));
             running.forEach((variable, version) -> run.system(variable + ": " + tried.get(variable) + " → " + version
                     + " recorded, the version that runs after the rollback (a revision, cause: "
                     + RevisionCause.ROLLBACK_RECONCILED.label() + ")"));
         }
-    }
-
-    /**
-     * The environment with {@code variable} set to {@code version} where the cluster reads it from: its own group vars,
-     * else its parent group's (shared with the other portal cluster), else all.vars.
-     */
-    static Environment recorded(Environment environment, String group, String variable, String version) {
-        Cluster cluster = environment.cluster(group).orElseThrow();
-        boolean own = cluster.vars().containsKey(variable);
-        boolean parent = !own && cluster.parentGroup() != null && cluster.parentVars().containsKey(variable);
-        if (!own && !parent) {
-            Map<String, Object> vars = new LinkedHashMap<>(environment.vars());
-            vars.put(variable, version);
-            return environment.withVars(vars);
-        }
-        List<Cluster> clusters = new ArrayList<>();
-        for (Cluster c : environment.clusters()) {
-            Map<String, Object> vars = new LinkedHashMap<>(c.vars());
-            Map<String, Object> parentVars = new LinkedHashMap<>(c.parentVars());
-            if (own && c.group().equals(group)) {
-                vars.put(variable, version);
-            } else if (parent && cluster.parentGroup().equals(c.parentGroup())) {
-                parentVars.put(variable, version);
-            }
-            clusters.add(new Cluster(c.group(), c.parentGroup(), parentVars, vars, c.nodes()));
-        }
-        return environment.withClusters(clusters);
     }
 
     private TaskFailure failure(DockerClient docker, Cluster cluster, ServiceSpec spec, FailedTask task) {

@@ -28,7 +28,6 @@ import io.reemo.console.catalogue.ServiceSpec;
 import io.reemo.console.deploy.FailedVersion;
 import io.reemo.console.deploy.FailedVersions;
 import io.reemo.console.environment.Cluster;
-import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Fixtures;
 import io.reemo.console.environment.InMemoryEnvironments;
 import io.reemo.console.environment.Revision;
@@ -107,26 +106,6 @@ class RollbackReconcilerTest {
 
         verify(failedVersions).forget(3, "DOCKER_VERSION_API", "2.14.1-broken");
         verify(failedVersions, never()).record(anyLong(), any());
-    }
-
-    @Test
-    void theRecordedVersionIsSetWhereTheClusterReadsIt() {
-        Environment dedicated = Fixtures.dedicated();
-        Environment inAll = RollbackReconciler.recorded(dedicated, Cluster.API, "DOCKER_VERSION_API", "2.14.0");
-        assertThat(inAll.vars()).containsEntry("DOCKER_VERSION_API", "2.14.0");
-
-        Environment inGroup = RollbackReconciler.recorded(Fixtures.withGroup(dedicated, Cluster.API, "DOCKER_VERSION_API", "2.14.1-broken"),
-                Cluster.API, "DOCKER_VERSION_API", "2.14.0");
-        assertThat(inGroup.cluster(Cluster.API).orElseThrow().vars()).containsEntry("DOCKER_VERSION_API", "2.14.0");
-        assertThat(inGroup.vars()).doesNotContainKey("DOCKER_VERSION_API");
-
-        Environment withParent = new Environment(null, "d", dedicated.topology(), dedicated.vars(), dedicated.clusters().stream()
-                .map(c -> c.parentGroup() == null ? c : new Cluster(c.group(), c.parentGroup(), Map.of("DOCKER_VERSION_PORTAL", "2.13.12"),
-                        c.vars(), c.nodes())).toList());
-        Environment inParent = RollbackReconciler.recorded(withParent, Cluster.PORTAL_USER, "DOCKER_VERSION_PORTAL", "2.13.11");
-        assertThat(inParent.clusters()).filteredOn(c -> Cluster.PORTAL.equals(c.parentGroup()))
-                .hasSize(2).allSatisfy(c -> assertThat(c.parentVars()).containsEntry("DOCKER_VERSION_PORTAL", "2.13.11"));
-        assertThat(inParent.vars()).doesNotContainKey("DOCKER_VERSION_PORTAL");
     }
 
     private void swarmRuns(String specVersion, List<Task> tasks) {
