@@ -4,12 +4,12 @@ import io.reemo.console.catalogue.DesiredCluster;
 import io.reemo.console.catalogue.DesiredState;
 import io.reemo.console.catalogue.ServiceSpec;
 import io.reemo.console.deploy.desired.DesiredStates;
+import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.EnvironmentValidator;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.job.Step;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -40,16 +40,24 @@ public class DeploySupport {
         return desired(environmentId, Map.of());
     }
 
-    /** As {@link #desired(long)}, with {@code versions} set in all.vars as an update sets them, before they are saved. */
+    /** As {@link #desired(long)}, with {@code versions} set as an update sets them ({@link #withVersions}), before they are saved. */
     public Supplier<DesiredState> desired(long environmentId, Map<String, String> versions) {
         return () -> desiredStates.forApply(withVersions(environments.get(environmentId), versions), records.maintenance(environmentId));
     }
 
-    /** The environment with version variables set in all.vars, as the update job sets them. */
-    static Environment withVersions(Environment environment, Map<String, String> versions) {
-        Map<String, Object> vars = new LinkedHashMap<>(environment.vars());
-        vars.putAll(versions);
-        return environment.withVars(vars);
+    /**
+     * The environment with version variables set as the update job sets them: where each cluster reads them (all.vars
+     * unless a group overrides one), so that every cluster runs the version asked for.
+     */
+    public static Environment withVersions(Environment environment, Map<String, String> versions) {
+        Environment updated = environment;
+        for (Map.Entry<String, String> version : versions.entrySet()) {
+            updated = updated.withVariableIn(null, version.getKey(), version.getValue());
+            for (Cluster cluster : environment.clusters()) {
+                updated = updated.withVariableAsRead(cluster.group(), version.getKey(), version.getValue());
+            }
+        }
+        return updated;
     }
 
     /** Blocking validation problems refuse the job before anything runs, each named. */

@@ -22,7 +22,6 @@ import io.reemo.console.job.Step;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -108,13 +107,12 @@ class UpdateJob implements JobType<UpdateParameters> {
         if (!versions.isEmpty()) {
             steps.add(Step.onConsole("versions", run -> {
                 Environment env = environments.get(id);
-                Map<String, Object> vars = new LinkedHashMap<>(env.vars());
                 versions.forEach((variable, version) -> {
-                    Object before = vars.put(variable, version);
+                    Object before = env.vars().get(variable);
                     support.records().recordVersionChange(id, run.jobId(), variable, before == null ? null : before.toString(), version);
                     run.system(variable + ": " + (before == null ? "default" : before) + " → " + version);
                 });
-                environments.save(env.withVars(vars), Edit.of(RevisionCause.UPDATE_JOB, run.startedBy()).job(run.jobId()));
+                environments.save(DeploySupport.withVersions(env, versions), Edit.of(RevisionCause.UPDATE_JOB, run.startedBy()).job(run.jobId()));
                 return 0;
             }));
         }
