@@ -103,6 +103,11 @@ public class Jobs implements SmartLifecycle {
         return store.list(query);
     }
 
+    /** Whether a job of this type ever succeeded on the environment ({@code install}: whether it was ever installed). */
+    public boolean hasSucceeded(long environmentId, String type) {
+        return !history(new JobQuery(environmentId, JobStatus.SUCCEEDED, type, 1)).isEmpty();
+    }
+
     /** The newest job of the environment in which a step of this name ran to its end (succeeded or failed), with its steps. */
     public Optional<Job> lastWithFinishedStep(long environmentId, String step) {
         return store.lastWithFinishedStep(environmentId, step).flatMap(store::find);

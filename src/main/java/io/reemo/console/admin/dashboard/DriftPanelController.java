@@ -9,8 +9,6 @@ import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.StaleRevisionException;
 import io.reemo.console.job.Job;
 import io.reemo.console.job.JobConflictException;
-import io.reemo.console.job.JobQuery;
-import io.reemo.console.job.JobStatus;
 import io.reemo.console.job.Jobs;
 import java.time.Instant;
 import java.util.stream.Collectors;
@@ -79,7 +77,7 @@ class DriftPanelController {
 
     /** Before the first install there is nothing to restore or accept: that install, with INIT_DB, creates it all. */
     private boolean installed(long environmentId) {
-        return !jobs.history(new JobQuery(environmentId, JobStatus.SUCCEEDED, "install", 1)).isEmpty();
+        return jobs.hasSucceeded(environmentId, "install");
     }
 
     @PostMapping("/environments/{id}/drift/accept")

@@ -7,7 +7,6 @@ import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.job.Job;
 import io.reemo.console.job.JobQuery;
-import io.reemo.console.job.JobStatus;
 import io.reemo.console.job.Jobs;
 import java.time.Instant;
 import java.util.Comparator;
@@ -110,7 +109,7 @@ class EnvironmentListController {
         Map<String, String> versions = new TreeMap<>();
         environment.clusters().stream().findFirst().map(cluster -> variables.effective(environment, cluster))
                 .ifPresent(vars -> variables.defaultVersions().keySet().forEach(c -> versions.put(c, vars.version(c))));
-        boolean installed = !jobs.history(new JobQuery(id, JobStatus.SUCCEEDED, "install", 1)).isEmpty();
+        boolean installed = jobs.hasSucceeded(id, "install");
         List<Job> last = jobs.history(new JobQuery(id, null, null, 1));
         return new Row(environment, versions, installed, records.maintenance(id), last.isEmpty() ? null : last.get(0));
     }

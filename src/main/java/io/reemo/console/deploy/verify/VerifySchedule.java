@@ -5,8 +5,6 @@ import io.reemo.console.deploy.VerifyParameters;
 import io.reemo.console.deploy.VerifyResults;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
-import io.reemo.console.job.JobQuery;
-import io.reemo.console.job.JobStatus;
 import io.reemo.console.job.Jobs;
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +64,7 @@ class VerifySchedule implements SmartLifecycle {
 
     private boolean installed(long environmentId) {
         return results.last(environmentId).isPresent()
-                || !jobs.history(new JobQuery(environmentId, JobStatus.SUCCEEDED, "install", 1)).isEmpty();
+                || jobs.hasSucceeded(environmentId, "install");
     }
 
     @Override

@@ -17,7 +17,6 @@ import io.reemo.console.deploy.VerifyResults;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Fixtures;
 import io.reemo.console.job.Job;
-import io.reemo.console.job.JobQuery;
 import io.reemo.console.job.JobStatus;
 import io.reemo.console.job.Jobs;
 import java.time.Duration;
@@ -48,8 +47,8 @@ class VerifyScheduleTest {
         scheduler.initialize();
         when(environments.list()).thenReturn(List.of(Fixtures.single().withId(IDLE), Fixtures.cluster().withId(BUSY),
                 Fixtures.dedicated().withId(NEW)));
-        when(jobs.history(new JobQuery(IDLE, JobStatus.SUCCEEDED, "install", 1))).thenReturn(List.of(install(IDLE)));
-        when(jobs.history(new JobQuery(BUSY, JobStatus.SUCCEEDED, "install", 1))).thenReturn(List.of(install(BUSY)));
+        when(jobs.hasSucceeded(IDLE, "install")).thenReturn(true);
+        when(jobs.hasSucceeded(BUSY, "install")).thenReturn(true);
         when(results.last(anyLong())).thenReturn(Optional.empty());
         when(jobs.anyUnfinished(BUSY)).thenReturn(true);
     }
