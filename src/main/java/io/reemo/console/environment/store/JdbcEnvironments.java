@@ -128,10 +128,13 @@ class JdbcEnvironments implements Environments {
 
     @Override
     public List<Revision> revisions(long id) {
-        current(id);
-        return db.sql("SELECT number, at, username, cause, job_id, changes FROM environment_revision"
+        List<Revision> revisions = db.sql("SELECT number, at, username, cause, job_id, changes FROM environment_revision"
                         + " WHERE environment_id = ? ORDER BY number DESC")
                 .param(id).query(RevisionRow.class).list().stream().map(this::revision).toList();
+        if (revisions.isEmpty()) {
+            throw notFound(id); // every stored environment has at least its first revision
+        }
+        return revisions;
     }
 
     @Override
