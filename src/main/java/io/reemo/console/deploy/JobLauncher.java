@@ -8,6 +8,7 @@ import io.reemo.console.job.Jobs;
 import io.reemo.console.job.Step;
 import io.reemo.console.secrets.SecretMasker;
 import io.reemo.console.security.AuditLog;
+import io.reemo.console.security.Roles;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,7 +42,7 @@ public class JobLauncher {
 
     /**
      * @throws JobParametersException every problem of the parameters (400)
-     * @throws AccessDeniedException  a non-admin asked for a changing job (403)
+     * @throws AccessDeniedException  the user's role may not start this type (403)
      * @throws io.reemo.console.environment.EnvironmentNotFoundException (404)
      * @throws io.reemo.console.job.JobConflictException another changing job holds the environment (409)
      */
@@ -71,7 +72,7 @@ public class JobLauncher {
      * wizard asks before it saves what it is about to install.
      *
      * @throws JobParametersException every problem of the parameters
-     * @throws AccessDeniedException  a non-admin asked for a changing job
+     * @throws AccessDeniedException  the user's role may not start this type
      */
     public <P extends JobParameters> void check(Environment environment, P parameters, Authentication user) {
         JobType<P> type = types.of(parameters);
@@ -81,7 +82,9 @@ public class JobLauncher {
 
     private static void requireMayStart(Authentication user, JobType<?> type) {
         if (!JobPermissions.mayStart(user, type)) {
-            throw new AccessDeniedException("Only administrators may start '" + type.name() + "' jobs: they change servers.");
+            throw new AccessDeniedException(Roles.ADMIN.equals(type.role())
+                    ? "Only administrators may start '" + type.name() + "' jobs."
+                    : "Only operators and administrators may start '" + type.name() + "' jobs.");
         }
     }
 }

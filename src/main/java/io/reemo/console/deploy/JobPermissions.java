@@ -4,14 +4,14 @@ import io.reemo.console.job.Job;
 import io.reemo.console.security.Roles;
 import org.springframework.security.core.Authentication;
 
-/** Who may do what with jobs: everyone signed in watches; changing jobs are for admins; cancel is for admins and the starter. */
+/** Who may do what with jobs: everyone signed in watches; each type names the role that starts it; cancel is for admins and the starter. */
 public final class JobPermissions {
 
     private JobPermissions() {
     }
 
     public static boolean mayStart(Authentication user, JobType<?> type) {
-        return !type.changing() || Roles.isAdmin(user);
+        return Roles.atLeast(user, type.role());
     }
 
     public static boolean mayCancel(Authentication user, Job job) {

@@ -16,8 +16,14 @@ public interface JobType<P extends JobParameters> {
     /** The name in the API ({@code {"type": "facts"}}); a contract, never renamed. */
     String name();
 
-    /** Changing jobs hold their environment: one at a time per environment, and only admins start them. */
+    /** Changing jobs hold their environment: one at a time per environment. */
     boolean changing();
+
+    /**
+     * The least role that may start it ({@link io.reemo.console.security.Roles}): every job logs in to the nodes
+     * with the stored credentials, so none is for viewers.
+     */
+    String role();
 
     /** Its parameters' record: the API takes its components as the fields besides {@code type}, anything else is a typo. */
     Class<P> parametersType();

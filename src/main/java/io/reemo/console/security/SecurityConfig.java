@@ -9,7 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,6 +24,7 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two doors: scripts use {@code /api/**} with HTTP Basic or a bearer token (stateless, no CSRF);
@@ -44,16 +47,15 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, JsonMapper json) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(SecurityConfig::byRouteRules)
                 .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+                        .accessDeniedHandler(new RouteDenial(json)))
                 .build();
     }
 
@@ -61,11 +63,7 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
-                .authorizeHttpRequests(a -> a
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(LOGIN, "/assets/**", "/webjars/**", "/favicon.ico",
-                                "/actuator/health", "/actuator/health/**").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(SecurityConfig::byRouteRules)
                 .formLogin(f -> f.loginPage(LOGIN).permitAll())
                 .httpBasic(Customizer.withDefaults())
                 // Registered before the entry points of the login form and of Basic, so it answers htmx requests
@@ -75,6 +73,30 @@ class SecurityConfig {
                 .requestCache(c -> c.requestCache(pagesToReturnTo()))
                 .logout(Customizer.withDefaults())
                 .build();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return Roles.hierarchy();
+    }
+
+    /**
+     * Each route as {@link RouteRules} says, checked here, before any controller runs; a request no rule names is
+     * refused. Async and error dispatches continue a request that was already let in.
+     */
+    private static void byRouteRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+        a.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
+        a.requestMatchers(RouteRules.OPEN_RESOURCES.toArray(String[]::new)).permitAll();
+        for (RouteRules.Rule rule : RouteRules.ROUTES) {
+            var allowed = a.requestMatchers(RouteRules.matcher(rule));
+            switch (rule.access()) {
+                case PUBLIC -> allowed.permitAll();
+                case VIEWER -> allowed.hasRole(Roles.VIEWER);
+                case OPERATOR -> allowed.hasRole(Roles.OPERATOR);
+                case ADMIN -> allowed.hasRole(Roles.ADMIN);
+            }
+        }
+        a.anyRequest().denyAll();
     }
 
     /**

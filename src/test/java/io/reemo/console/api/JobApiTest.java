@@ -130,11 +130,20 @@ class JobApiTest extends ConsoleApiTest {
     }
 
     @Test
-    void aViewerMayNotStartAChangingJobAndAnUnknownEnvironmentIs404() throws Exception {
+    void aViewerStartsNoJobAnOperatorNoInstallAndAnUnknownEnvironmentIs404() throws Exception {
         mvc.perform(post("/api/v1/environments/" + id + "/jobs").with(viewer()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"type\": \"maintenance\", \"enable\": true}"))
+                        .content("{\"type\": \"facts\"}"))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value("Only administrators may start 'maintenance' jobs: they change servers."));
+                .andExpect(jsonPath("$.detail").value("Not allowed: POST /api/v1/environments/" + id + "/jobs is for operators"
+                        + " and administrators; ask an administrator for that role."));
+        mvc.perform(post("/api/v1/environments/" + id + "/jobs").with(operator()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\": \"install\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("Only administrators may start 'install' jobs."));
+        mvc.perform(post("/api/v1/environments/" + id + "/jobs").with(operator()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\": \"command\", \"command\": \"id\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("Only administrators may start 'command' jobs."));
         mvc.perform(post("/api/v1/environments/999999/jobs").with(admin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"type\": \"facts\"}"))
                 .andExpect(status().isNotFound())

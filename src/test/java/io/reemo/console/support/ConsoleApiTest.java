@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The whole console on a fresh data directory (real H2, Flyway, encryption), driven through MockMvc as user
- * {@code admin} or {@code viewer}. Subclasses share one application context.
+ * {@code admin}, {@code operator} or {@code viewer}. Subclasses share one application context.
  */
 @SpringBootTest(properties = "CONSOLE_ADMIN_PASSWORD=" + ConsoleApiTest.ADMIN_PASSWORD)
 @AutoConfigureMockMvc
@@ -30,6 +30,7 @@ public abstract class ConsoleApiTest {
 
     public static final String ADMIN_PASSWORD = "admin-test-password";
     public static final String VIEWER_PASSWORD = "viewer-test-password";
+    public static final String OPERATOR_PASSWORD = "operator-test-password";
     private static final Path DATA_DIR = temporaryDirectory();
 
     @Autowired
@@ -59,9 +60,12 @@ public abstract class ConsoleApiTest {
     }
 
     @BeforeEach
-    void viewerExists() {
+    void viewerAndOperatorExist() {
         if (!users.userExists("viewer")) {
             users.createUser(User.withUsername("viewer").password(encoder.encode(VIEWER_PASSWORD)).roles("VIEWER").build());
+        }
+        if (!users.userExists("operator")) {
+            users.createUser(User.withUsername("operator").password(encoder.encode(OPERATOR_PASSWORD)).roles("OPERATOR").build());
         }
     }
 
@@ -73,6 +77,10 @@ public abstract class ConsoleApiTest {
 
     protected static RequestPostProcessor admin() {
         return httpBasic("admin", ADMIN_PASSWORD);
+    }
+
+    protected static RequestPostProcessor operator() {
+        return httpBasic("operator", OPERATOR_PASSWORD);
     }
 
     protected static RequestPostProcessor viewer() {

@@ -49,13 +49,14 @@ class ReviewControllerTest extends ConsoleApiTest {
     }
 
     @Test
-    void aViewersApplyIsRefusedOnTheReviewAndNothingIsSaved() throws Exception {
+    void aViewersOrOperatorsApplyIsRefusedBeforeAnythingIsSaved() throws Exception {
         Environment installed = environments.save(Fixtures.onLoopback(Fixtures.withAll(Fixtures.cluster(), "REGISTRY_PASSWORD", "secret-1")), Fixtures.BY_TEST);
         Draft draft = drafts.save(drafts.edit(environments.current(installed.id())).with(withPortalUrl(installed, "changed.example.test")));
 
-        mvc.perform(post("/wizard/" + draft.id() + "/apply").with(viewer()).with(csrf()))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Not started: Only administrators may start")));
+        mvc.perform(post("/wizard/" + draft.id() + "/apply").with(viewer()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/wizard/" + draft.id() + "/apply").with(operator()).with(csrf())).andExpect(status().isForbidden());
         assertThat(portalUrl(environments.get(installed.id()))).isNotEqualTo("changed.example.test");
+        assertThat(environments.current(installed.id()).revision()).as("no revision was stored")
+                .isEqualTo(draft.baseRevision());
     }
 }

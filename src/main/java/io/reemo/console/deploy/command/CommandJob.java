@@ -7,6 +7,7 @@ import io.reemo.console.deploy.JobType;
 import io.reemo.console.deploy.ParameterProblem;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.job.Step;
+import io.reemo.console.security.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,11 @@ class CommandJob implements JobType<CommandParameters> {
     @Override
     public boolean changing() {
         return true;
+    }
+
+    @Override
+    public String role() {
+        return Roles.ADMIN;
     }
 
     @Override

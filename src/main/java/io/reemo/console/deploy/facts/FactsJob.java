@@ -15,6 +15,7 @@ import io.reemo.console.job.NodeRun;
 import io.reemo.console.job.Step;
 import io.reemo.console.node.CommandResult;
 import io.reemo.console.node.OutputListener;
+import io.reemo.console.security.Roles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,11 @@ class FactsJob implements JobType<FactsParameters> {
     @Override
     public boolean changing() {
         return false;
+    }
+
+    @Override
+    public String role() {
+        return Roles.OPERATOR;
     }
 
     @Override

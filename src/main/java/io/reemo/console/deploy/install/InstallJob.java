@@ -11,6 +11,7 @@ import io.reemo.console.deploy.steps.PlatformCheck;
 import io.reemo.console.deploy.steps.SwarmApply;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.job.Step;
+import io.reemo.console.security.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -56,6 +57,11 @@ class InstallJob implements JobType<InstallParameters> {
     @Override
     public boolean changing() {
         return true;
+    }
+
+    @Override
+    public String role() {
+        return Roles.ADMIN;
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.reemo.console.deploy.steps.SwarmApply;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.job.Step;
+import io.reemo.console.security.Roles;
 import io.reemo.console.swarm.SwarmReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,11 @@ class MaintenanceJob implements JobType<MaintenanceParameters> {
     @Override
     public boolean changing() {
         return true;
+    }
+
+    @Override
+    public String role() {
+        return Roles.OPERATOR;
     }
 
     @Override

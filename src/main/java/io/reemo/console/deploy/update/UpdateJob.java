@@ -19,6 +19,7 @@ import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.RevisionCause;
 import io.reemo.console.job.Step;
+import io.reemo.console.security.Roles;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -70,6 +71,11 @@ class UpdateJob implements JobType<UpdateParameters> {
     @Override
     public boolean changing() {
         return true;
+    }
+
+    @Override
+    public String role() {
+        return Roles.OPERATOR;
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.reemo.console.job.Job;
 import io.reemo.console.job.JobConflictException;
 import io.reemo.console.job.Jobs;
 import io.reemo.console.job.Step;
+import io.reemo.console.security.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,11 @@ class VerifyJob implements JobType<VerifyParameters> {
     @Override
     public boolean changing() {
         return false;
+    }
+
+    @Override
+    public String role() {
+        return Roles.OPERATOR;
     }
 
     @Override
