@@ -177,7 +177,8 @@ class EnvironmentControllerTest extends ConsoleApiTest {
     void viewersLookButDoNotChange() throws Exception {
         mvc.perform(post("/api/v1/environments").with(viewer()).contentType(MediaType.APPLICATION_JSON).content(singleJson("x")))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value("Only administrators may create environments."));
+                .andExpect(jsonPath("$.detail").value("Not allowed: POST /api/v1/environments is for administrators only; ask an"
+                        + " administrator for that role."));
         mvc.perform(get("/api/v1/environments")).andExpect(status().isUnauthorized());
     }
 

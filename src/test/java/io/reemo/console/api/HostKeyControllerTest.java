@@ -95,7 +95,8 @@ class HostKeyControllerTest extends ConsoleApiTest {
     void probingIsForAdministratorsWhichIsCheckedBeforeAnythingIsRead() throws Exception {
         mvc.perform(post("/api/v1/environments/{id}/nodes/infra1/host-key/probe", id).with(viewer()))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value("Only administrators may probe host keys."));
+                .andExpect(jsonPath("$.detail").value("Not allowed: POST /api/v1/environments/" + id + "/nodes/infra1/host-key/probe"
+                        + " is for administrators only; ask an administrator for that role."));
         mvc.perform(post("/api/v1/environments/{id}/nodes/infra1/host-key/probe", 987_654).with(viewer()))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/environments/{id}/nodes/nope/host-key/probe", id).with(admin()))

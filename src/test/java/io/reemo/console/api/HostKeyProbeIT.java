@@ -83,6 +83,7 @@ class HostKeyProbeIT {
         }
         ConsoleClient.Response refused = new ConsoleClient(port, "viewer", "viewer-pass").post(probe, Map.of());
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.json().get("detail").asString()).isEqualTo("Only administrators may probe host keys.");
+        assertThat(refused.json().get("detail").asString()).isEqualTo("Not allowed: POST " + probe
+                + " is for administrators only; ask an administrator for that role.");
     }
 }

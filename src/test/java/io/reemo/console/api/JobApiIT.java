@@ -217,19 +217,24 @@ class JobApiIT {
     }
 
     @Test
-    void onlyAdminsRunCommandsButViewersMayGatherFacts() throws Exception {
+    void onlyAdminsRunCommandsOperatorsGatherFactsAndViewersStartNothing() throws Exception {
         if (!users.userExists("viewer")) {
             users.createUser(User.withUsername("viewer").password(encoder.encode("viewer-pass")).roles("VIEWER").build());
         }
+        if (!users.userExists("operator")) {
+            users.createUser(User.withUsername("operator").password(encoder.encode("operator-pass")).roles("OPERATOR").build());
+        }
         ConsoleClient viewer = new ConsoleClient(port, "viewer", "viewer-pass");
+        ConsoleClient operator = new ConsoleClient(port, "operator", "operator-pass");
         String path = "/api/v1/environments/" + threeNodes.id() + "/jobs";
-        ConsoleClient.Response refused = viewer.post(path, Map.of("type", "command", "command", "id"));
+        ConsoleClient.Response refused = operator.post(path, Map.of("type", "command", "command", "id"));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("detail").asString()).contains("Only administrators");
+        assertThat(viewer.post(path, Map.of("type", "facts", "nodes", List.of("node1"))).status()).isEqualTo(403);
 
-        ConsoleClient.Response facts = viewer.post(path, Map.of("type", "facts", "nodes", List.of("node1")));
+        ConsoleClient.Response facts = operator.post(path, Map.of("type", "facts", "nodes", List.of("node1")));
         assertThat(facts.status()).isEqualTo(202);
-        assertThat(admin.awaitEnd(facts.json().get("id").asLong(), Duration.ofSeconds(30)).get("startedBy").asString()).isEqualTo("viewer");
+        assertThat(admin.awaitEnd(facts.json().get("id").asLong(), Duration.ofSeconds(30)).get("startedBy").asString()).isEqualTo("operator");
     }
 
     @Test

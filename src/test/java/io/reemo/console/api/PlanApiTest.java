@@ -22,7 +22,7 @@ class PlanApiTest extends ConsoleApiTest {
     @Test
     void anUpdatePlanRequestWithUnknownTagsOrVariablesGetsEveryProblemAt400() throws Exception {
         long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
-        mvc.perform(post("/api/v1/environments/" + id + "/plan").with(viewer()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/environments/" + id + "/plan").with(operator()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"tags\": [\"api\", \"nginx\"], \"versions\": {\"DOCKER_VERSION_NGINX\": \"1.0\", \"API\": \"2\"}, \"force\": true}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[*].message", hasItems(
@@ -31,12 +31,12 @@ class PlanApiTest extends ConsoleApiTest {
                         containsString("'versions': 'API' is not a DOCKER_VERSION_* variable"),
                         containsString("versions: DOCKER_VERSION_NGINX is not a known version variable"))))
                 .andExpect(jsonPath("$.problems[*].field", hasItems("force", "tags", "versions")));
-        mvc.perform(post("/api/v1/environments/" + id + "/plan").with(viewer()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/environments/" + id + "/plan").with(operator()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"versions\": {\"DOCKER_VERSION_API\": \"2.14.0\"}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].message", containsString("'tags' is required")))
                 .andExpect(jsonPath("$.problems[0].field").value("tags"));
-        mvc.perform(post("/api/v1/environments/999999/plan").with(viewer()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/environments/999999/plan").with(operator()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"tags\": [\"api\"]}"))
                 .andExpect(status().isNotFound());
     }

@@ -80,7 +80,7 @@ class VerifyPanelTest extends ConsoleApiTest {
 
     @Test
     void verifyNowStartsAVerifyJobAndFollowsItAndWhileAJobChangesTheEnvironmentSaysWhyNot() throws Exception {
-        mvc.perform(post("/environments/{id}/verify", id).with(viewer()).with(csrf()))
+        mvc.perform(post("/environments/{id}/verify", id).with(operator()).with(csrf()))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrlPattern("/jobs/*"));
 
@@ -88,7 +88,7 @@ class VerifyPanelTest extends ConsoleApiTest {
         Job holding = jobs.start(new JobRequest("install", id, "alice", Map.of(), true,
                 List.of(step("swarm", run -> release.await(30, TimeUnit.SECONDS) ? 0 : 1))));
         try {
-            mvc.perform(post("/environments/{id}/verify", id).with(viewer()).with(csrf()))
+            mvc.perform(post("/environments/{id}/verify", id).with(operator()).with(csrf()))
                     .andExpect(redirectedUrl("/environments/" + id))
                     .andExpect(flash().attribute("verifyRefusal", containsString("Job " + holding.id() + " (install, started by alice) "
                             + "is changing the environment now")));

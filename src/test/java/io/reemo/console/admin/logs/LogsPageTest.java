@@ -38,7 +38,7 @@ class LogsPageTest extends ConsoleApiTest {
     @Test
     void thePageOffersTheEnvironmentsServicesThePresetsAndStreamsNothingUntilServicesAreTicked() throws Exception {
         long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
-        mvc.perform(get("/environments/" + id + "/logs").with(viewer()))
+        mvc.perform(get("/environments/" + id + "/logs").with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("aria-current=\"page\" class=\"active\">Logs</a>")))
                 .andExpect(content().string(containsString("name=\"services\" value=\"reemo_portal\"")))
@@ -51,16 +51,16 @@ class LogsPageTest extends ConsoleApiTest {
     @Test
     void tickedServicesOpenALiveViewFromAFixedStartAndABadStartIsExplainedBesideTheField() throws Exception {
         long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
-        mvc.perform(get("/environments/" + id + "/logs").param("services", "reemo_portal", "traefik").param("from", "2026-11-26 14:05").with(viewer()))
+        mvc.perform(get("/environments/" + id + "/logs").param("services", "reemo_portal", "traefik").param("from", "2026-11-26 14:05").with(operator()))
                 .andExpect(content().string(containsString("sse-connect=\"/environments/" + id
                         + "/logs/stream?services=reemo_portal&amp;services=traefik&amp;from=2026-11-26T14:05:00Z\"")))
                 .andExpect(content().string(containsString("/logs/download?services=reemo_portal&amp;services=traefik&amp;from=2026-11-26T14:05:00Z")));
 
-        mvc.perform(get("/environments/" + id + "/logs").param("services", "reemo_portal").param("from", "yesterday").with(viewer()))
+        mvc.perform(get("/environments/" + id + "/logs").param("services", "reemo_portal").param("from", "yesterday").with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"live-from-problem\">&quot;yesterday&quot; is not a time.")))
                 .andExpect(content().string(not(containsString("sse-connect"))));
-        mvc.perform(get("/environments/" + id + "/logs").param("services", "reemo_nothing").with(viewer()))
+        mvc.perform(get("/environments/" + id + "/logs").param("services", "reemo_nothing").with(operator()))
                 .andExpect(content().string(containsString("This environment runs no service named reemo_nothing.")));
     }
 
@@ -73,7 +73,7 @@ class LogsPageTest extends ConsoleApiTest {
                 new NodeSearchResult("infra2", List.of(), 0, "infra2 (10.0.0.2:22): cannot connect: No route to host"),
                 new NodeSearchResult("infra3", List.of(), 0, null)));
 
-        mvc.perform(get("/environments/" + id + "/logs/search").param("preset", "traefik-5xx").header("HX-Request", "true").with(viewer()))
+        mvc.perform(get("/environments/" + id + "/logs/search").param("preset", "traefik-5xx").header("HX-Request", "true").with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("<html"))))
                 .andExpect(content().string(containsString("id=\"search-pattern\" name=\"pattern\" value=\"&quot; 5[0-9][0-9] [0-9]\"")))
@@ -91,12 +91,12 @@ class LogsPageTest extends ConsoleApiTest {
     void aBadRegexOrTimeIsExplainedBesideItsFieldAndNothingRuns() throws Exception {
         long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
         mvc.perform(get("/environments/" + id + "/logs/search").param("pattern", "([a").param("regex", "true")
-                        .param("from", "last week").header("HX-Request", "true").with(viewer()))
+                        .param("from", "last week").header("HX-Request", "true").with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"search-pattern-problem\">Not a valid regular expression: Unclosed character class")))
                 .andExpect(content().string(containsString("id=\"search-from-problem\">&quot;last week&quot; is not a time.")))
                 .andExpect(content().string(not(containsString("search-results"))));
-        mvc.perform(get("/environments/" + id + "/logs/search").param("pattern", "x").param("from", "1h").param("until", "2h").with(viewer()))
+        mvc.perform(get("/environments/" + id + "/logs/search").param("pattern", "x").param("from", "1h").param("until", "2h").with(operator()))
                 .andExpect(content().string(containsString("<html")))
                 .andExpect(content().string(containsString("id=\"search-until-problem\">Must be after the start of the range.")));
         verify(search, never()).search(any(), any(), any(), any());
@@ -105,12 +105,12 @@ class LogsPageTest extends ConsoleApiTest {
     @Test
     void handMadeStreamAndDownloadLinksWithBadValuesGetAPlain400NamingTheField() throws Exception {
         long id = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
-        mvc.perform(get("/environments/" + id + "/logs/download").param("from", "soon").with(viewer()))
+        mvc.perform(get("/environments/" + id + "/logs/download").param("from", "soon").with(operator()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("from: \"soon\" is not a time.")));
-        mvc.perform(get("/environments/" + id + "/logs/stream").param("services", "nope").param("from", "1m").with(viewer()))
+        mvc.perform(get("/environments/" + id + "/logs/stream").param("services", "nope").param("from", "1m").with(operator()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("services: This environment runs no service named nope.")));
-        mvc.perform(get("/environments/999999/logs").with(viewer())).andExpect(status().isNotFound());
+        mvc.perform(get("/environments/999999/logs").with(operator())).andExpect(status().isNotFound());
     }
 }

@@ -86,7 +86,7 @@ class UpdatesPageTest extends ConsoleApiTest {
         mvc.perform(get("/environments/999999/updates").with(viewer())).andExpect(status().isNotFound());
 
         registryHolds(Map.of("api", API_TAGS, "portal", List.of("2.12.6", "2.13.11")));
-        mvc.perform(get("/environments/" + id + "/updates/versions").with(viewer()))
+        mvc.perform(get("/environments/" + id + "/updates/versions").with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("hx-trigger"))))
                 .andExpect(content().string(containsString("name=\"version\" value=\"api:2.14.0\"")))
@@ -104,7 +104,7 @@ class UpdatesPageTest extends ConsoleApiTest {
         long id = environment();
         when(registry.lookup(any(), any())).thenReturn(new TagLookup(Map.of(), Map.of(),
                 "https://registry.reemo.io is unreachable (connection refused): check REGISTRY_URL."));
-        mvc.perform(get("/environments/" + id + "/updates/versions").with(viewer()))
+        mvc.perform(get("/environments/" + id + "/updates/versions").with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<strong>The registry could not be read</strong>, so newer versions are not shown.")))
                 .andExpect(content().string(containsString("is unreachable (connection refused)")))
@@ -120,7 +120,7 @@ class UpdatesPageTest extends ConsoleApiTest {
                 change("reemo_portal", "image 2.13.11 → 2.14.2"), change("reemo_api", "image 2.13.10 → 2.14.0"),
                 change("reemo_db", "image 2.13.10 → 2.14.0")), List.of()));
 
-        mvc.perform(get("/environments/" + id + "/updates/plan").with(viewer())
+        mvc.perform(get("/environments/" + id + "/updates/plan").with(operator())
                         .param("version", "portal:2.14.2", "api:2.14.0", "db:2.14.0"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(matchesPattern("(?s).*Step 1: db.*db 2\\.13\\.10 → 2\\.14\\.0.*reemo_db runs once.*"
@@ -142,7 +142,7 @@ class UpdatesPageTest extends ConsoleApiTest {
         long id = environment();
         registryHolds(Map.of("api", API_TAGS));
         when(plans.updatePlan(eq(id), anyList(), anyMap())).thenReturn(new PlanService.Plan(List.of(), List.of()));
-        mvc.perform(get("/environments/" + id + "/updates/plan").with(viewer()).param("version", "api:2.13.10"))
+        mvc.perform(get("/environments/" + id + "/updates/plan").with(operator()).param("version", "api:2.13.10"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<strong>Nothing would change</strong> on the servers: they already run these versions.")))
                 .andExpect(content().string(containsString("No change for these services.")))
@@ -151,7 +151,7 @@ class UpdatesPageTest extends ConsoleApiTest {
 
         // after a failed update rolled back by Swarm, the servers run the version the configuration no longer names
         environments.save(Fixtures.withAll(environments.get(id), "DOCKER_VERSION_API", "2.14.1-rc1"), Fixtures.BY_TEST);
-        mvc.perform(get("/environments/" + id + "/updates/plan").with(viewer()).param("version", "api:2.13.10"))
+        mvc.perform(get("/environments/" + id + "/updates/plan").with(operator()).param("version", "api:2.13.10"))
                 .andExpect(content().string(containsString("<strong>Nothing would change</strong> on the servers")))
                 .andExpect(content().string(containsString("Running the update only records these versions")))
                 .andExpect(content().string(containsString("api 2.14.1-rc1 → 2.13.10")))
@@ -162,7 +162,7 @@ class UpdatesPageTest extends ConsoleApiTest {
     void badPicksAreRefusedWithAMessageAndNoPlan() throws Exception {
         long id = environment();
         registryHolds(Map.of("api", API_TAGS));
-        mvc.perform(get("/environments/" + id + "/updates/plan").with(viewer()).param("version", "api:9.9.9"))
+        mvc.perform(get("/environments/" + id + "/updates/plan").with(operator()).param("version", "api:9.9.9"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("api: the registry has no version 9.9.9 of reemoinfraapi; pick one from the table.")))
                 .andExpect(content().string(not(containsString("id=\"plan-steps\""))));
@@ -170,12 +170,12 @@ class UpdatesPageTest extends ConsoleApiTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("api: the registry has no version 9.9.9 of reemoinfraapi")));
         verify(launcher, never()).start(anyLong(), any(), any());
-        mvc.perform(get("/environments/" + id + "/updates/plan").with(viewer()).param("version", "api:bad/tag", "nginx:1.0", "db:2.14.0", "db:2.14.1"))
+        mvc.perform(get("/environments/" + id + "/updates/plan").with(operator()).param("version", "api:bad/tag", "nginx:1.0", "db:2.14.0", "db:2.14.1"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("api: &#39;bad/tag&#39; is not an image tag")))
                 .andExpect(content().string(containsString("&#39;nginx&#39; is not a service of this environment: pick one of db, api,")))
                 .andExpect(content().string(containsString("db: pick one version, not both 2.14.0 and 2.14.1.")));
-        mvc.perform(get("/environments/" + id + "/updates/plan").with(viewer()))
+        mvc.perform(get("/environments/" + id + "/updates/plan").with(operator()))
                 .andExpect(content().string(containsString("Nothing was picked")));
         verify(plans, never()).updatePlan(anyLong(), anyList(), anyMap());
     }
@@ -240,7 +240,7 @@ class UpdatesPageTest extends ConsoleApiTest {
         records.recordVersionChange(id, 8, "DOCKER_VERSION_API", "2.13.10", "2.14.0");
         mvc.perform(get("/environments/" + id + "/updates").with(viewer()))
                 .andExpect(content().string(containsString("href=\"/environments/" + id + "/updates/plan?version=api:2.13.10\">Return to 2.13.10…</a>")));
-        mvc.perform(get("/environments/" + id + "/updates/plan").with(viewer()).param("version", "api:2.13.10"))
+        mvc.perform(get("/environments/" + id + "/updates/plan").with(operator()).param("version", "api:2.13.10"))
                 .andExpect(content().string(containsString("api 2.14.0 → 2.13.10")))
                 .andExpect(content().string(containsString("name=\"version\" value=\"api:2.13.10\"")));
     }
@@ -265,7 +265,7 @@ class UpdatesPageTest extends ConsoleApiTest {
                         + Pattern.quote(words) + "</div>.*")));
 
         registryHolds(Map.of("api", API_TAGS_WITH_BROKEN));
-        mvc.perform(get("/environments/" + id + "/updates/versions").with(viewer()))
+        mvc.perform(get("/environments/" + id + "/updates/versions").with(operator()))
                 .andExpect(content().string(containsString("title=\"" + words + "\">failed here</span>")))
                 .andExpect(content().string(containsString(">Try 2.14.1-broken again…</a>")))
                 .andExpect(content().string(containsString(">Update to 2.14.0…</a>")));
