@@ -74,6 +74,10 @@ class UpdatesPageTest extends ConsoleApiTest {
         long id = environment();
         mvc.perform(get("/environments/" + id + "/updates").with(viewer()))
                 .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/updates/versions"))))
+                .andExpect(content().string(containsString("Newer versions are read from\n    the registry for operators")));
+        mvc.perform(get("/environments/" + id + "/updates").with(operator()))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("aria-current=\"page\" class=\"active\">Updates</a>")))
                 .andExpect(content().string(containsString("hx-get=\"/environments/" + id + "/updates/versions\" hx-trigger=\"load\"")))
                 .andExpect(content().string(containsString("Reading the registry for newer versions")))
