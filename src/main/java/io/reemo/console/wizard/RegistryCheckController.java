@@ -3,6 +3,7 @@ package io.reemo.console.wizard;
 import io.reemo.console.environment.EffectiveVariables.RegistryLogin;
 import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.node.NodeChecks;
 import io.reemo.console.registry.RegistryClient;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,9 +37,11 @@ class RegistryCheckController {
     private final VariableCatalogue catalogue;
     private final NodeChecks nodeChecks;
     private final RegistryClients clients;
+    private final Environments environments;
 
     RegistryCheckController(WizardDrafts drafts, SettingsForm settings, VariableCatalogue catalogue, NodeChecks nodeChecks,
-                            RegistryClients clients) {
+                            RegistryClients clients, Environments environments) {
+        this.environments = environments;
         this.drafts = drafts;
         this.settings = settings;
         this.catalogue = catalogue;
@@ -64,7 +68,14 @@ class RegistryCheckController {
     String test(@PathVariable long id, @RequestParam Map<String, String> form,
                 @RequestParam(required = false) String registryCaCert, Model model) {
         Draft draft = draft(id);
-        Environment environment = drafts.save(draft.with(settings.apply(WizardPage.REGISTRY_PAGE, draft.environment(), form))).environment();
+        Environment edited = settings.apply(WizardPage.REGISTRY_PAGE, draft.environment(), form);
+        Optional<String> refusal = storedPasswordElsewhere(draft, edited, registryCaCert);
+        if (refusal.isPresent()) {
+            model.addAttribute("loginError", refusal.get());
+            model.addAttribute("nodeLogins", List.of());
+            return "wizard/registry :: result";
+        }
+        Environment environment = drafts.save(draft.with(edited)).environment();
         EffectiveVariables vars = vars(environment);
         try {
             RegistryClient client = client(vars, registryCaCert);
@@ -81,7 +92,13 @@ class RegistryCheckController {
     /** The tags the versions inputs offer, read with the saved registry settings when the page opens. */
     @GetMapping("/wizard/{id}/registry/tags")
     String offeredTags(@PathVariable long id, Model model) {
-        EffectiveVariables vars = vars(draft(id).environment());
+        Draft draft = draft(id);
+        Optional<String> refusal = storedPasswordElsewhere(draft, draft.environment(), null);
+        if (refusal.isPresent()) {
+            model.addAttribute("tagsError", refusal.get());
+            return "wizard/registry :: tags";
+        }
+        EffectiveVariables vars = vars(draft.environment());
         try {
             RegistryClient client = client(vars, null);
             client.checkLogin();
@@ -90,6 +107,29 @@ class RegistryCheckController {
             model.addAttribute("tagsError", e.getMessage());
         }
         return "wizard/registry :: tags";
+    }
+
+    /**
+     * Why a test would send a stored registry password where it was not stored for, if it would: the password
+     * typed with a registry goes to that registry and, with a CA the caller pastes, only when typed again. A
+     * Settings draft's password is the installed environment's; a new setup's is the one saved in the draft.
+     */
+    private Optional<String> storedPasswordElsewhere(Draft draft, Environment edited, String caCertificate) {
+        RegistryLogin wanted = vars(edited).registryLogin();
+        RegistryLogin stored = vars(draft.editsInstalled() ? environments.get(draft.environment().id()) : draft.environment())
+                .registryLogin();
+        if (stored.password() == null || !stored.password().equals(wanted.password())) {
+            return Optional.empty();
+        }
+        if (!stored.registry().equals(wanted.registry())) {
+            return Optional.of("REGISTRY_PASSWORD: type the password again to log in to " + wanted.registry()
+                    + "; the stored one is only sent to " + stored.registry() + ", the registry it was saved for.");
+        }
+        if (caCertificate != null && !caCertificate.isBlank() && draft.editsInstalled()) {
+            return Optional.of("REGISTRY_PASSWORD: type the password again to test with a CA certificate pasted here;"
+                    + " the stored one is only sent to a registry the console trusts without it.");
+        }
+        return Optional.empty();
     }
 
     private RegistryClient client(EffectiveVariables vars, String caCertificate) {
