@@ -1,5 +1,6 @@
 package io.reemo.console.environment;
 
+import io.reemo.console.environment.validation.ValueFormats;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,6 +20,11 @@ public record Node(String name, String address, int sshPort, String sshUser, Ssh
         vars = vars == null ? new LinkedHashMap<>() : new LinkedHashMap<>(vars);
         sshPort = sshPort == 0 ? 22 : sshPort;
         sshUser = sshUser == null || sshUser.isBlank() ? "root" : sshUser;
+    }
+
+    /** Whether a pin reads {@code SHA256:<43 base64 characters>}, as {@code ssh-keygen -l -E sha256} prints a host key. */
+    public static boolean isHostKeyPin(String text) {
+        return text != null && ValueFormats.isSha256Fingerprint(text);
     }
 
     public Node withHostKey(String sha256) {

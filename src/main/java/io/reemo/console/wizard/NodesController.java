@@ -16,6 +16,7 @@ import io.reemo.console.job.Job;
 import io.reemo.console.job.Jobs;
 import io.reemo.console.node.NodeSessions;
 import io.reemo.console.node.SshException;
+import io.reemo.console.security.AuditLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -41,9 +42,11 @@ class NodesController {
     private final Environments environments;
     private final JobLauncher launcher;
     private final Jobs jobs;
+    private final AuditLog audit;
 
     NodesController(WizardDrafts drafts, WizardFrame frame, NodeSessions sessions, Environments environments, JobLauncher launcher,
-                    Jobs jobs) {
+                    Jobs jobs, AuditLog audit) {
+        this.audit = audit;
         this.drafts = drafts;
         this.frame = frame;
         this.sessions = sessions;
@@ -122,19 +125,46 @@ class NodesController {
         model.addAttribute("id", id);
         model.addAttribute("node", node);
         try {
-            model.addAttribute("fingerprint", sessions.probeHostKey(node));
+            String fingerprint = sessions.probeHostKey(node);
+            model.addAttribute("fingerprint", fingerprint);
+            String pinned = pinnedBefore(draft(id), node);
+            model.addAttribute("replaces", pinned == null || pinned.equals(fingerprint) ? null : pinned);
         } catch (SshException e) {
             model.addAttribute("probeError", e.getMessage());
         }
         return "wizard/nodes :: dialog";
     }
 
+    /**
+     * Pins the key the dialog showed. Replacing a key pinned before (in the draft, or on the installed environment a
+     * Settings draft edits) needs {@code replace}, the dialog's confirmation; every pin is audited with both keys.
+     */
     @PostMapping("/wizard/{id}/nodes/{name}/pin")
-    String pin(@PathVariable long id, @PathVariable String name, @RequestParam String sha256) {
+    String pin(@PathVariable long id, @PathVariable String name, @RequestParam String sha256,
+               @RequestParam(defaultValue = "false") boolean replace) {
         Draft draft = draft(id);
-        node(draft, name);
-        drafts.save(draft.with(DraftShapes.changeNode(draft.environment(), name, n -> n.withHostKey(sha256.strip()))));
+        String fingerprint = sha256.strip();
+        if (!Node.isHostKeyPin(fingerprint)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "sha256: the host key must read SHA256:<43 base64 characters>,"
+                    + " as ssh-keygen -l -E sha256 prints it.");
+        }
+        String pinned = pinnedBefore(draft, node(draft, name));
+        if (pinned != null && !pinned.equals(fingerprint) && !replace) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, name + " already has the pinned key " + pinned
+                    + ": confirm the replacement in the dialog (replace=true) to pin " + fingerprint + ".");
+        }
+        audit.record(pinned == null ? "host-key.pin" : "host-key.replace", draft.environment().name() + "/" + name + " (setup draft " + id + ")",
+                pinned == null || pinned.equals(fingerprint) ? fingerprint : fingerprint + " replaces " + pinned);
+        drafts.save(draft.with(DraftShapes.changeNode(draft.environment(), name, n -> n.withHostKey(fingerprint))));
         return "redirect:/wizard/" + id + "/nodes?facts=" + name;
+    }
+
+    /** The key the node has now: the draft's, or for a Settings draft whose address change cleared it, the installed one. */
+    private String pinnedBefore(Draft draft, Node node) {
+        if (node.hostKeySha256() != null || !draft.editsInstalled()) {
+            return node.hostKeySha256();
+        }
+        return environments.get(draft.environment().id()).node(node.name()).map(Node::hostKeySha256).orElse(null);
     }
 
     /**

@@ -19,7 +19,6 @@ import io.reemo.console.environment.RevisionCause;
 import io.reemo.console.environment.SecretFields;
 import io.reemo.console.environment.StaleRevisionException;
 import io.reemo.console.environment.VariableCatalogue;
-import io.reemo.console.environment.validation.ValueFormats;
 import io.reemo.console.secrets.SecretBox;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -175,7 +174,7 @@ class JdbcEnvironments implements Environments {
     @Override
     @Transactional
     public HostKeyPin pinHostKey(long environmentId, String nodeName, String sha256, boolean replace, String user) {
-        if (sha256 == null || !ValueFormats.isSha256Fingerprint(sha256)) {
+        if (!Node.isHostKeyPin(sha256)) {
             throw new InvalidEnvironmentException(List.of(Problem.error("HOST_KEY", "The host key must read SHA256:<43 "
                     + "base64 characters>, as ssh-keygen -l -E sha256 prints it.").host(nodeName)));
         }
