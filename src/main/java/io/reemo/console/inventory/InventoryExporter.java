@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -23,6 +24,7 @@ import org.yaml.snakeyaml.representer.Representer;
 @Component
 public class InventoryExporter {
 
+    private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029]");
     private final VariableCatalogue catalogue;
 
     public InventoryExporter(VariableCatalogue catalogue) {
@@ -131,18 +133,26 @@ public class InventoryExporter {
 
         String header(Environment environment) {
             StringBuilder header = new StringBuilder("# Ansible inventory of the Reemo Infra environment \"")
-                    .append(environment.name()).append("\", exported by the Reemo Infra Console.\n")
+                    .append(oneLine(environment.name())).append("\", exported by the Reemo Infra Console.\n")
                     .append("# Hosts without ansible_user are reached as root by the console.\n");
             if (!leftOut.isEmpty()) {
                 header.append("# Secrets left out (an administrator can export them): ")
-                        .append(String.join(", ", leftOut)).append(".\n");
+                        .append(oneLine(String.join(", ", leftOut))).append(".\n");
             }
             if (!consoleKeys.isEmpty()) {
-                header.append("# The private keys of ").append(String.join(", ", consoleKeys)).append(" are held by the "
+                header.append("# The private keys of ").append(oneLine(String.join(", ", consoleKeys))).append(" are held by the "
                         + "console and never exported: give Ansible an ansible_ssh_private_key_file for them.\n");
             }
             return header.toString();
         }
+    }
+
+    /**
+     * A name as text of one comment line: a line break (YAML also breaks at NEL and the Unicode line and paragraph
+     * separators) or another control character in a name would end the comment and make the rest inventory.
+     */
+    static String oneLine(String text) {
+        return LINE_BREAKING.matcher(text).replaceAll("?");
     }
 
     private static Object inheritedValue(List<Map<String, Object>> chain, String variable) {

@@ -250,6 +250,18 @@ class EnvironmentValidatorTest {
     }
 
     @Test
+    void nodeNamesAreInventoryHostNamesAndTheEnvironmentsNameIsOneLine() {
+        Environment single = Fixtures.single();
+        Environment badNode = single.withClusters(List.of(single.clusters().get(0).withNodes(List.of(
+                Fixtures.node("n1\nevil:", "10.0.0.1")))));
+        assertThat(problems(badNode, "NODE_NAME")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("named \"n1?evil:\"").contains("letters, digits"));
+        Environment badName = new Environment(null, "prod\u2028x", single.topology(), single.vars(), single.clusters());
+        assertThat(problems(badName, "NAME")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("without line breaks"));
+    }
+
+    @Test
     void theSameServerUnderTwoNamesIsOneNode() {
         Environment dedicated = Fixtures.dedicated();
         Environment alias = dedicated.withClusters(dedicated.clusters().stream().map(c -> c.group().equals(Cluster.PORTAL_ADMIN)

@@ -44,6 +44,22 @@ class InventoryExporterTest {
         assertThat(map(map(children.get("portal_manager")).get("children"))).containsOnlyKeys("portaluser_manager", "portaladmin_manager");
     }
 
+    /** M2 of the security review: a name with a line break must not end its header comment and inject host vars. */
+    @Test
+    void namesWithLineBreaksStayInsideTheirHeaderComments() {
+        String injected = "\nevil:\n  hosts:\n    n1:\n      ansible_ssh_common_args: -o ProxyCommand=x\n#";
+        Node node = new Node("n1" + injected, "10.0.0.1", 22, "root", SshAuth.key(Fixtures.PEM_KEY), null, Map.of(), null);
+        Environment environment = new Environment(null, "prod\r" + injected + "\u2028x:\u0085y", Fixtures.single().topology(),
+                Fixtures.allVars(), List.of(new Cluster(Cluster.INFRA, null, null, Map.of(), List.of(node))));
+
+        String exported = exporter.export(environment, false);
+        String header = exported.substring(0, exported.indexOf("\nall:") + 1);
+        assertThat(header.lines()).allMatch(line -> line.startsWith("# "));
+        assertThat(header).doesNotContain("\r", "\u2028", "\u0085").contains("prod??evil:?  hosts:");
+        assertThat(all(exported)).containsOnlyKeys("vars", "children");
+        assertThat(new Yaml().<Map<String, Object>>load(exported)).containsOnlyKeys("all");
+    }
+
     @Test
     void secretsAreLeftOutAndNamedInTheHeaderUnlessAsked() {
         Environment cluster = importer.read(resource("cluster.strict.yml"), "e").environment();

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The shape of an environment: its clusters, their nodes, how to reach them, and the hardware they need. */
@@ -34,6 +35,11 @@ public final class TopologyChecks {
     /** A machine sold as N GB shows a little less to the kernel. */
     private static final double MEMORY_TOLERANCE = 0.9;
 
+    /** Inventory host names as Ansible writes them: they also name the node in commands and comments. */
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+    /** Line breaks of Java and of YAML (NEL, line and paragraph separators) and other control characters. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029]");
+
     private TopologyChecks() {
     }
 
@@ -41,6 +47,9 @@ public final class TopologyChecks {
         List<Problem> problems = new ArrayList<>();
         if (environment.name() == null || environment.name().isBlank() || environment.name().length() > 100) {
             problems.add(Problem.error("NAME", "An environment needs a name of 1 to 100 characters."));
+        } else if (CONTROL.matcher(environment.name()).find()) {
+            problems.add(Problem.error("NAME", "The environment's name must be one line of text, without line breaks or other"
+                    + " control characters."));
         }
         clusters(environment, problems);
         nodes(environment, positions, problems);
@@ -125,6 +134,10 @@ public final class TopologyChecks {
                 if (node.name() == null || node.name().isBlank()) {
                     problems.add(Problem.error("NODE_NAME", "A node of " + cluster.group() + " has no name; every host "
                             + "needs its inventory name.").at(where));
+                } else if (!HOST_NAME.matcher(node.name()).matches()) {
+                    problems.add(Problem.error("NODE_NAME", "A node of " + cluster.group() + " is named \""
+                            + CONTROL.matcher(node.name()).replaceAll("?") + "\": an inventory host name is letters, digits,"
+                            + " dots, dashes and underscores, starting with a letter or digit (at most 63).").at(where));
                 }
                 String previous = clusterOfName.putIfAbsent(node.name(), cluster.group());
                 if (previous != null) {
