@@ -2,6 +2,7 @@ package io.reemo.console.job;
 
 import java.io.IOException;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -12,9 +13,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 public final class SseText {
 
+    private static final Pattern LINE_END = Pattern.compile("\\r\\n|\\r|\\n");
+
     private final StringBuilder text = new StringBuilder(4096);
 
-    /** An event; {@code name} and {@code id} may be {@code null}; multi-line data becomes several data lines. */
+    /**
+     * An event; {@code name} and {@code id} may be {@code null}; multi-line data becomes several data lines. A line
+     * ends at CR LF, LF or a lone CR, as an EventSource reads it: a CR left inside a data line (progress output of a
+     * node, or a hostile one) would end it there, and what follows could pose as the job's {@code end} event.
+     */
     public SseText event(String name, String id, String data) {
         if (id != null) {
             text.append("id:").append(id).append('\n');
@@ -22,13 +29,10 @@ public final class SseText {
         if (name != null) {
             text.append("event:").append(name).append('\n');
         }
-        int start = 0;
-        int newline;
-        while ((newline = data.indexOf('\n', start)) >= 0) {
-            text.append("data:").append(data, start, newline).append('\n');
-            start = newline + 1;
+        for (String line : LINE_END.split(data, -1)) {
+            text.append("data:").append(line).append('\n');
         }
-        text.append("data:").append(data, start, data.length()).append("\n\n");
+        text.append('\n');
         return this;
     }
 
