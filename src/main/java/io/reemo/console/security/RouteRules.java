@@ -34,8 +34,10 @@ public final class RouteRules {
      * @param pattern       the path pattern exactly as the route is mapped
      * @param flagParameter when set, the rule holds only for requests whose parameter of that name is on (any value
      *                      but false, off, no, 0), and comes before the same route's rule without it
+     * @param acting        a GET that makes the console act (commands on the nodes, a registry login, a draft saved):
+     *                      refused when another site sent the browser there, since CSRF tokens guard only other methods
      */
-    public record Rule(@Nullable HttpMethod method, String pattern, @Nullable String flagParameter, Access access) {
+    public record Rule(@Nullable HttpMethod method, String pattern, @Nullable String flagParameter, Access access, boolean acting) {
     }
 
     private static final HttpMethod GET = HttpMethod.GET;
@@ -75,8 +77,8 @@ public final class RouteRules {
 
             // updates: the page shows what is recorded; the registry is asked with the stored login
             rule(GET, "/environments/{id}/updates", Access.VIEWER),
-            rule(GET, "/environments/{id}/updates/versions", Access.OPERATOR),
-            rule(GET, "/environments/{id}/updates/plan", Access.OPERATOR),
+            acting(GET, "/environments/{id}/updates/versions", Access.OPERATOR),
+            acting(GET, "/environments/{id}/updates/plan", Access.OPERATOR),
             rule(POST, "/environments/{id}/updates", Access.OPERATOR),
 
             // maintenance
@@ -85,9 +87,9 @@ public final class RouteRules {
 
             // node logs: every request runs commands on the nodes with the stored SSH login
             rule(GET, "/environments/{id}/logs", Access.OPERATOR),
-            rule(GET, "/environments/{id}/logs/search", Access.OPERATOR),
-            rule(GET, "/environments/{id}/logs/stream", Access.OPERATOR),
-            rule(GET, "/environments/{id}/logs/download", Access.OPERATOR),
+            acting(GET, "/environments/{id}/logs/search", Access.OPERATOR),
+            acting(GET, "/environments/{id}/logs/stream", Access.OPERATOR),
+            acting(GET, "/environments/{id}/logs/download", Access.OPERATOR),
 
             // jobs and their (masked) logs
             rule(GET, "/jobs", Access.VIEWER),
@@ -119,13 +121,13 @@ public final class RouteRules {
             rule(POST, "/wizard/{id}/nodes/{name}/probe", Access.ADMIN),
             rule(POST, "/wizard/{id}/nodes/{name}/pin", Access.ADMIN),
             rule(POST, "/wizard/{id}/nodes/{name}/facts", Access.ADMIN),
-            rule(GET, "/wizard/{id}/nodes/{name}/facts/{jobId}", Access.ADMIN),
+            acting(GET, "/wizard/{id}/nodes/{name}/facts/{jobId}", Access.ADMIN),
             rule(POST, "/wizard/{id}/registry/test", Access.ADMIN),
-            rule(GET, "/wizard/{id}/registry/tags", Access.ADMIN),
+            acting(GET, "/wizard/{id}/registry/tags", Access.ADMIN),
             rule(POST, "/wizard/{id}/database/test", Access.ADMIN),
             rule(POST, "/wizard/{id}/certificates/upload", Access.ADMIN),
             rule(GET, "/wizard/{id}/review", Access.ADMIN),
-            rule(GET, "/wizard/{id}/plan", Access.ADMIN),
+            acting(GET, "/wizard/{id}/plan", Access.ADMIN),
             rule(POST, "/wizard/{id}/install", Access.ADMIN),
             rule(POST, "/wizard/{id}/apply", Access.ADMIN),
 
@@ -200,10 +202,23 @@ public final class RouteRules {
     }
 
     private static Rule rule(@Nullable HttpMethod method, String pattern, Access access) {
-        return new Rule(method, pattern, null, access);
+        return new Rule(method, pattern, null, access, false);
+    }
+
+    private static Rule acting(HttpMethod method, String pattern, Access access) {
+        return new Rule(method, pattern, null, access, true);
     }
 
     private static Rule flagged(HttpMethod method, String pattern, String parameter, Access access) {
-        return new Rule(method, pattern, parameter, access);
+        return new Rule(method, pattern, parameter, access, false);
+    }
+
+    /**
+     * Whether the browser says the request comes from the console's own pages, or from no page at all (typed, a
+     * bookmark); clients that send no {@code Sec-Fetch-Site} (scripts, older browsers) are taken at their word.
+     */
+    static boolean fromOwnPages(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        return site == null || "same-origin".equals(site) || "none".equals(site);
     }
 }

@@ -8,8 +8,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,6 +20,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -75,11 +79,6 @@ class SecurityConfig {
                 .build();
     }
 
-    @Bean
-    static RoleHierarchy roleHierarchy() {
-        return Roles.hierarchy();
-    }
-
     /**
      * Each route as {@link RouteRules} says, checked here, before any controller runs; a request no rule names is
      * refused. Async and error dispatches continue a request that was already let in.
@@ -88,15 +87,25 @@ class SecurityConfig {
         a.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
         a.requestMatchers(RouteRules.OPEN_RESOURCES.toArray(String[]::new)).permitAll();
         for (RouteRules.Rule rule : RouteRules.ROUTES) {
-            var allowed = a.requestMatchers(RouteRules.matcher(rule));
-            switch (rule.access()) {
-                case PUBLIC -> allowed.permitAll();
-                case VIEWER -> allowed.hasRole(Roles.VIEWER);
-                case OPERATOR -> allowed.hasRole(Roles.OPERATOR);
-                case ADMIN -> allowed.hasRole(Roles.ADMIN);
+            AuthorizationManager<RequestAuthorizationContext> allowed = switch (rule.access()) {
+                case PUBLIC -> (user, request) -> new AuthorizationDecision(true);
+                case VIEWER -> role(Roles.VIEWER);
+                case OPERATOR -> role(Roles.OPERATOR);
+                case ADMIN -> role(Roles.ADMIN);
+            };
+            if (rule.acting()) {
+                allowed = AuthorizationManagers.allOf(allowed,
+                        (user, context) -> new AuthorizationDecision(RouteRules.fromOwnPages(context.getRequest())));
             }
+            a.requestMatchers(RouteRules.matcher(rule)).access(allowed);
         }
         a.anyRequest().denyAll();
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> role(String role) {
+        AuthorityAuthorizationManager<RequestAuthorizationContext> manager = AuthorityAuthorizationManager.hasRole(role);
+        manager.setRoleHierarchy(Roles.hierarchy());
+        return manager;
     }
 
     /**

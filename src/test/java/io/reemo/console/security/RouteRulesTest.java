@@ -90,6 +90,26 @@ class RouteRulesTest extends ConsoleApiTest {
         assertThat(wrong).isEmpty();
     }
 
+    /** L6 of the security review: a GET that makes the console act runs only when the console's own page asked. */
+    @Test
+    void getsThatActAreRefusedWhenAnotherSiteSentTheBrowser() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Rule rule : RouteRules.ROUTES.stream().filter(Rule::acting).toList()) {
+            Route route = new Route(rule.method(), rule.pattern(), null);
+            for (String site : List.of("cross-site", "same-site", "same-origin", "none")) {
+                int status = mvc.perform(call(route, new Caller("admin", Access.ADMIN, admin())).header("Sec-Fetch-Site", site))
+                        .andReturn().getResponse().getStatus();
+                boolean refused = status == 403;
+                if (refused != site.contains("site")) {
+                    wrong.add(route + " from " + site + ": " + status);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(RouteRules.ROUTES.stream().filter(Rule::acting).map(Rule::pattern))
+                .contains("/environments/{id}/logs/search", "/wizard/{id}/registry/tags", "/wizard/{id}/plan");
+    }
+
     private static String expected(Rule rule, Caller caller, Route route) {
         boolean allowed = rule.access() == Access.PUBLIC
                 || caller.role() != null && caller.role().ordinal() >= rule.access().ordinal();
