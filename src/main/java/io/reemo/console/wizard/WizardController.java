@@ -6,6 +6,8 @@ import io.reemo.console.environment.LicenseSummary;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.Topology;
 import io.reemo.console.inventory.InventoryImporter;
+import io.reemo.console.job.JobQuery;
+import io.reemo.console.job.Jobs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The setup wizard: topology or import, the settings pages, review and install. */
@@ -32,10 +35,12 @@ class WizardController {
     private final WizardFrame frame;
     private final InventoryImporter importer;
     private final Environments environments;
+    private final Jobs jobs;
     private final JsonMapper json;
 
     WizardController(WizardDrafts drafts, SettingsForm settings, WizardFrame frame, InventoryImporter importer,
-                     Environments environments, JsonMapper json) {
+                     Environments environments, Jobs jobs, JsonMapper json) {
+        this.jobs = jobs;
         this.drafts = drafts;
         this.settings = settings;
         this.frame = frame;
@@ -160,15 +165,26 @@ class WizardController {
      * Forgets the setup, and the environment its connection tests stored (nothing was installed from it). Settings
      * changes of an installed environment are forgotten; the environment stays as it is.
      */
+    /**
+     * Discards a draft. A new setup's draft is stored as an environment from its first facts test on; that environment
+     * goes with it, unless an install was ever started on it (through the API, say) or a job still runs: then it holds
+     * servers and its internal CA, and only the draft goes.
+     */
     @PostMapping("/wizard/{id}/delete")
-    String discard(@PathVariable long id) {
+    String discard(@PathVariable long id, RedirectAttributes flash) {
         Draft draft = draft(id);
         drafts.delete(id);
         if (draft.editsInstalled()) {
             return "redirect:/environments/" + draft.environment().id() + "/settings";
         }
-        if (draft.environment().id() != null) {
-            environments.delete(draft.environment().id());
+        Long environmentId = draft.environment().id();
+        if (environmentId != null) {
+            if (jobs.history(new JobQuery(environmentId, null, "install", 1)).isEmpty() && !jobs.anyUnfinished(environmentId)) {
+                environments.delete(environmentId);
+            } else {
+                flash.addFlashAttribute("draftDiscarded", "The setup draft was discarded. Environment "
+                        + draft.environment().name() + " stays: an install ran on it or a job still does.");
+            }
         }
         return "redirect:/";
     }
