@@ -3,12 +3,16 @@ package io.reemo.console.security;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,14 +33,21 @@ class ApiTokenController {
         this.tokens = tokens;
     }
 
-    record NewToken(@NotBlank @Size(max = 100) String name) {
+    /** @param expiresInDays 1 to 366; 90 when left out */
+    record NewToken(@NotBlank @Size(max = 100) String name, @Min(1) @Max(ApiTokens.MAX_DAYS) Integer expiresInDays) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Issue a token for the calling user; the token is in this answer only")
-    ApiTokens.IssuedToken issue(@Valid @RequestBody NewToken request, Principal user) {
-        return tokens.issue(user.getName(), request.name());
+    @Operation(summary = "Issue a token for the calling user, signed in with their password (a token cannot issue tokens);"
+            + " {\"name\": \"ci\", \"expiresInDays\": 30} (1 to 366, 90 when left out). The token is in this answer only;"
+            + " it has the user's role as it is at each request, and dies when the user is disabled.")
+    ApiTokens.IssuedToken issue(@Valid @RequestBody NewToken request, Authentication user) {
+        if (user instanceof ApiTokenAuthentication) {
+            throw new AccessDeniedException("Issue tokens signed in with your password (HTTP Basic), not with a token: a stolen"
+                    + " token must not outlive its revocation.");
+        }
+        return tokens.issue(user.getName(), request.name(), request.expiresInDays() == null ? ApiTokens.DEFAULT_DAYS : request.expiresInDays());
     }
 
     @GetMapping

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Bearer tokens for scripts. A token is shown once when created; only its SHA-256 is stored,
- * so the database never holds a usable token.
+ * so the database never holds a usable token. Each expires (90 days unless asked, at most 366).
  */
 @Service
 public class ApiTokens {
@@ -33,16 +34,27 @@ public class ApiTokens {
     public record IssuedToken(long id, String name, String token) {
     }
 
-    public record TokenInfo(long id, String name, String username, OffsetDateTime createdAt, OffsetDateTime lastUsedAt) {
+    public record TokenInfo(long id, String name, String username, OffsetDateTime createdAt, OffsetDateTime lastUsedAt,
+                            OffsetDateTime expiresAt) {
     }
 
-    public IssuedToken issue(String username, String name) {
+    /** A token lives this long unless asked otherwise, and never longer than {@link #MAX_DAYS}. */
+    public static final int DEFAULT_DAYS = 90;
+    public static final int MAX_DAYS = 366;
+    /** How stale {@code last_used_at} may be: a busy script must not write the token's row on every request. */
+    private static final Duration USE_RECORDED_EVERY = Duration.ofMinutes(1);
+
+    public IssuedToken issue(String username, String name, int days) {
+        if (days < 1 || days > MAX_DAYS) {
+            throw new IllegalArgumentException("expiresInDays: a token lives 1 to " + MAX_DAYS + " days; give a number in that range.");
+        }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = PREFIX + HexFormat.of().formatHex(bytes);
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        db.sql("INSERT INTO api_token (name, username, token_sha256, created_at) VALUES (?, ?, ?, ?)")
-                .params(name, username, sha256(token), OffsetDateTime.now())
+        OffsetDateTime now = OffsetDateTime.now();
+        db.sql("INSERT INTO api_token (name, username, token_sha256, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+                .params(name, username, sha256(token), now, now.plusDays(days))
                 .update(keys, "id");
         return new IssuedToken(keys.getKey().longValue(), name, token);
     }
@@ -53,10 +65,12 @@ public class ApiTokens {
             return Optional.empty();
         }
         String hash = sha256(presented);
-        Optional<String> user = db.sql("SELECT username FROM api_token WHERE token_sha256 = ?")
-                .param(hash).query(String.class).optional();
-        user.ifPresent(u -> db.sql("UPDATE api_token SET last_used_at = ? WHERE token_sha256 = ?")
-                .params(OffsetDateTime.now(), hash).update());
+        OffsetDateTime now = OffsetDateTime.now();
+        Optional<String> user = db.sql("SELECT username FROM api_token WHERE token_sha256 = ? AND expires_at > ?")
+                .params(hash, now).query(String.class).optional();
+        user.ifPresent(u -> db.sql("UPDATE api_token SET last_used_at = ? WHERE token_sha256 = ?"
+                        + " AND (last_used_at IS NULL OR last_used_at < ?)")
+                .params(now, hash, now.minus(USE_RECORDED_EVERY)).update());
         return user;
     }
 
@@ -65,7 +79,7 @@ public class ApiTokens {
     }
 
     public List<TokenInfo> list(String username) {
-        return db.sql("SELECT id, name, username, created_at, last_used_at FROM api_token WHERE username = ? ORDER BY id")
+        return db.sql("SELECT id, name, username, created_at, last_used_at, expires_at FROM api_token WHERE username = ? ORDER BY id")
                 .param(username).query(TokenInfo.class).list();
     }
 
