@@ -11,6 +11,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditLog {
 
+    /** The width of {@code audit_event.username}. */
+    private static final int NAME_LENGTH = 64;
+
     private final JdbcClient db;
 
     AuditLog(JdbcClient db) {
@@ -21,8 +24,14 @@ public class AuditLog {
     }
 
     public void record(String action, String target, String detail) {
+        recordAs(currentUser(), action, target, detail);
+    }
+
+    /** For what happens before anyone is signed in (a sign-in that failed): under the name that was tried. */
+    void recordAs(String username, String action, String target, String detail) {
+        String name = username.length() > NAME_LENGTH ? username.substring(0, NAME_LENGTH) : username;
         db.sql("INSERT INTO audit_event (at, username, action, target, detail) VALUES (?, ?, ?, ?, ?)")
-                .params(OffsetDateTime.now(), currentUser(), action, target, detail)
+                .params(OffsetDateTime.now(), name, action, target, detail)
                 .update();
     }
 

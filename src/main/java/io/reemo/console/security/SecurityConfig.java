@@ -1,6 +1,8 @@
 package io.reemo.console.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -21,6 +26,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -49,6 +56,14 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The one way to sign in with a password, throttled; Spring's default provider is not made when this exists. */
+    @Bean
+    AuthenticationProvider signIn(JdbcUserDetailsManager users, PasswordEncoder encoder, LoginThrottle throttle, AuditLog audit) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledSignIn(passwords, throttle, audit, Clock.systemUTC());
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, JsonMapper json) throws Exception {
@@ -68,7 +83,7 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(SecurityConfig::byRouteRules)
-                .formLogin(f -> f.loginPage(LOGIN).permitAll())
+                .formLogin(f -> f.loginPage(LOGIN).failureHandler(signInRefused()).permitAll())
                 .httpBasic(Customizer.withDefaults())
                 // Registered before the entry points of the login form and of Basic, so it answers htmx requests
                 // whatever they accept; it is then also Spring's fallback, where it acts as the login form's.
@@ -106,6 +121,14 @@ class SecurityConfig {
         AuthorityAuthorizationManager<RequestAuthorizationContext> manager = AuthorityAuthorizationManager.hasRole(role);
         manager.setRoleHierarchy(Roles.hierarchy());
         return manager;
+    }
+
+    /** A locked sign-in says so on the form; any other failure is a wrong name or password. */
+    private static AuthenticationFailureHandler signInRefused() {
+        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setExceptionMappings(Map.of(LockedException.class.getName(), LOGIN + "?locked"));
+        handler.setDefaultFailureUrl(LOGIN + "?error");
+        return handler;
     }
 
     /**
