@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the first user, {@code admin}, on the very first start. Its password comes from
  * {@code CONSOLE_ADMIN_PASSWORD}, or is generated and printed once (the only secret ever logged,
- * because the operator has no other way to learn it).
+ * because the operator has no other way to learn it) and must be changed at the first sign-in, so the logged one dies.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -25,12 +25,14 @@ class AdminBootstrap implements ApplicationRunner {
     private final JdbcUserDetailsManager users;
     private final PasswordEncoder encoder;
     private final String configuredPassword;
+    private final Passwords passwords;
 
-    AdminBootstrap(JdbcUserDetailsManager users, PasswordEncoder encoder,
+    AdminBootstrap(JdbcUserDetailsManager users, PasswordEncoder encoder, Passwords passwords,
                    @org.springframework.beans.factory.annotation.Value("${CONSOLE_ADMIN_PASSWORD:}") String configuredPassword) {
         this.users = users;
         this.encoder = encoder;
         this.configuredPassword = configuredPassword;
+        this.passwords = passwords;
     }
 
     @Override
@@ -42,7 +44,9 @@ class AdminBootstrap implements ApplicationRunner {
         String password = generated ? randomPassword() : configuredPassword;
         users.createUser(User.withUsername(ADMIN).password(encoder.encode(password)).roles(Roles.ADMIN).build());
         if (generated) {
-            log.warn("First start: created user 'admin' with generated password {} (shown once; set CONSOLE_ADMIN_PASSWORD to choose it)", password);
+            passwords.requireChange(ADMIN);
+            log.warn("First start: created user 'admin' with generated password {} (shown once, and to be changed at the first"
+                    + " sign-in; set CONSOLE_ADMIN_PASSWORD to choose it)", password);
         } else {
             log.info("First start: created user 'admin' with the password from CONSOLE_ADMIN_PASSWORD");
         }

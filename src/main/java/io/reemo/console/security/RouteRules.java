@@ -60,6 +60,10 @@ public final class RouteRules {
             rule(GET, "/v3/api-docs/swagger-config", Access.VIEWER),
             rule(GET, "/swagger-ui.html", Access.VIEWER),
 
+            // every user's own password
+            rule(GET, "/account/password", Access.VIEWER),
+            rule(POST, "/account/password", Access.VIEWER),
+
             // environments list and dashboard: stored records and the console's own shared readings
             rule(GET, "/", Access.VIEWER),
             rule(GET, "/environments/{id}", Access.VIEWER),

@@ -32,6 +32,7 @@ class AdminBootstrapTest {
             password = m.group(1);
             assertThat(canLogin(ctx, password)).isTrue();
             assertThat(canLogin(ctx, "guess")).isFalse();
+            assertThat(ctx.getBean(Passwords.class).changeRequired("admin")).as("the logged password must be changed first").isTrue();
         }
         int printedBefore = count(output.getOut(), "generated password");
         try (ConfigurableApplicationContext ctx = start()) {
