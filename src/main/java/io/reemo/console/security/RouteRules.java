@@ -43,6 +43,7 @@ public final class RouteRules {
     private static final HttpMethod GET = HttpMethod.GET;
     private static final HttpMethod POST = HttpMethod.POST;
     private static final HttpMethod PUT = HttpMethod.PUT;
+    private static final HttpMethod PATCH = HttpMethod.PATCH;
     private static final HttpMethod DELETE = HttpMethod.DELETE;
 
     /** Static files, which no controller maps; open to all. */
@@ -162,6 +163,11 @@ public final class RouteRules {
             rule(GET, "/api/v1/jobs/{id}/log", Access.VIEWER),
             rule(GET, "/api/v1/jobs/{id}/events", Access.VIEWER),
             rule(POST, "/api/v1/jobs/{id}/cancel", Access.OPERATOR),
+
+            // API: users (everyone may PATCH their own password; UserController refuses the rest to non-admins)
+            rule(GET, "/api/v1/users", Access.ADMIN),
+            rule(POST, "/api/v1/users", Access.ADMIN),
+            rule(PATCH, "/api/v1/users/{username}", Access.VIEWER),
 
             // API: the caller's own tokens
             rule(GET, "/api/v1/tokens", Access.VIEWER),
