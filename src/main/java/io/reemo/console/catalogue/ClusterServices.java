@@ -26,7 +26,6 @@ final class ClusterServices {
 
     static final String NETWORK = "reemo_net";
     static final String MYSQL_LABEL = "reemo.mysql";
-    static final String MYSQL_DATA = "/opt/reemo/mysql";
 
     private final Cluster cluster;
     private final EffectiveVariables vars;
@@ -190,7 +189,7 @@ final class ClusterServices {
             secretMounts.add(secret(SwarmObject.secret(name + "_tls_crt", tls.certificatePem()), "tls.crt"));
             secretMounts.add(secret(SwarmObject.secret(name + "_tls_key", tls.keyPem()), "tls.key"));
         }
-        List<Mount> mounts = component == MYSQL ? List.of(new Mount(MYSQL_DATA, "/var/lib/mysql")) : List.of();
+        List<Mount> mounts = component == MYSQL ? List.of(new Mount(vars.mysqlDataDirectory(), MYSQL_DATA_TARGET)) : List.of();
         return new ServiceSpec(name, component, image(component), replicas(component), component.maxPerNode(),
                 constraints, env, secretMounts, List.of(), mounts, List.of(), List.of(), logOptions(component, name),
                 component == DB);

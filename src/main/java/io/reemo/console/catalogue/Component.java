@@ -29,6 +29,8 @@ public enum Component {
     STUN("reemo_stun", "stun", null, 1, 1);
 
     public static final int GLOBAL = -1;
+    /** Where the MySQL image keeps its data inside the container: the target of reemo_mysql's data mount. */
+    public static final String MYSQL_DATA_TARGET = "/var/lib/mysql";
 
     private final String serviceName;
     private final String imageComponent;

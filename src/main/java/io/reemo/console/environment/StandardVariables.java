@@ -257,6 +257,10 @@ final class StandardVariables {
         all.add(def("MYSQL_NODE", DATABASE, VariableType.STRING, Scope.ANYWHERE).extension()
                 .help("Console extension: the node (inventory name) whose /opt/reemo holds the internal MySQL data; "
                         + "reemo_mysql is pinned to it. Default: the first node of the cluster that runs the API.").build());
+        all.add(def("MYSQL_DATA_DIR", DATABASE, VariableType.STRING, Scope.ANYWHERE).extension().defaults("/opt/reemo/mysql")
+                .help("Console extension: the directory on the MySQL node that reemo_mysql keeps its data in (mounted as "
+                        + "/var/lib/mysql). A platform the console adopts keeps the one it runs with (the role mounts "
+                        + "/opt/reemo itself).").build());
         all.add(def("PROVISION_IP", OPERATION, VariableType.IP_LIST, Scope.GROUP).extension()
                 .help("Console extension: the addresses of the PROVISION environment's Nginx, as {ip: …} entries. "
                         + "When set, the reemo_provision HAProxy gateway is deployed.").build());

@@ -116,7 +116,7 @@ class JobApiTest extends ConsoleApiTest {
         start("{\"nodes\": [\"infra1\"]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].field").value("type"))
-                .andExpect(jsonPath("$.problems[0].message", containsString("'type' is required: one of [command, facts, install")));
+                .andExpect(jsonPath("$.problems[0].message", containsString("'type' is required: one of [adopt, command, facts, install")));
         start("{\"type\": \"reboot-everything\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail", containsString("unknown job type 'reboot-everything': use one of")));

@@ -69,9 +69,15 @@ class InstallJob implements JobType<InstallParameters> {
         support.requireValid(environment, problems);
         // An environment the wizard has not stored yet has no database record: its INIT_DB is still to come.
         if (parameters.initDb() && environment.id() != null) {
-            support.records().databaseInitializedAt(environment.id()).ifPresent(at -> problems.add(new ParameterProblem("initDb",
-                    "initDb: the database of '" + environment.name() + "' was already initialised on " + at
-                            + "; INIT_DB runs once per environment. Install without initDb to apply the configuration.")));
+            if (support.records().databaseAdopted(environment.id())) {
+                problems.add(new ParameterProblem("initDb", "initDb: the database of '" + environment.name() + "' ran with the"
+                        + " platform the console adopted: it holds the platform's data, and INIT_DB would erase it. Install"
+                        + " without initDb to apply the configuration."));
+            } else {
+                support.records().databaseInitializedAt(environment.id()).ifPresent(at -> problems.add(new ParameterProblem("initDb",
+                        "initDb: the database of '" + environment.name() + "' was already initialised on " + at
+                                + "; INIT_DB runs once per environment. Install without initDb to apply the configuration.")));
+            }
         }
         return problems;
     }

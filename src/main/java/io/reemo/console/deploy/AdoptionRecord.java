@@ -1,0 +1,117 @@
+package io.reemo.console.deploy;
+
+import com.github.dockerjava.api.DockerClient;
+import io.reemo.console.catalogue.DesiredCluster;
+import io.reemo.console.catalogue.DesiredState;
+import io.reemo.console.catalogue.ServiceSpec;
+import io.reemo.console.deploy.desired.DesiredStates;
+import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.Edit;
+import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.Environments;
+import io.reemo.console.environment.RevisionCause;
+import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.job.NodeRun;
+import io.reemo.console.job.Step;
+import io.reemo.console.swarm.ActualCluster;
+import io.reemo.console.swarm.ActualCluster.ActualService;
+import io.reemo.console.swarm.Difference;
+import io.reemo.console.swarm.Drift;
+import io.reemo.console.swarm.Planner;
+import io.reemo.console.swarm.SwarmReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first step of an adoption: reads what each cluster's Swarm runs without the console and records, as a revision
+ * of the environment, where the database keeps its data ({@code MYSQL_DATA_DIR}, {@code MYSQL_NODE}: kept as they are,
+ * whatever the inventory said) and, when adopting as it runs, the versions, replicas and endpoint mode that run
+ * ({@link DriftAcceptance}). From then on the database counts as initialised: INIT_DB is refused there.
+ */
+@org.springframework.stereotype.Component
+public class AdoptionRecord {
+
+    public static final String STEP = "read what runs";
+
+    private final Environments environments;
+    private final DesiredStates desiredStates;
+    private final VariableCatalogue variables;
+    private final DeploymentRecords records;
+    private final JobSessions sessions;
+
+    AdoptionRecord(Environments environments, DesiredStates desiredStates, VariableCatalogue variables, DeploymentRecords records,
+                   JobSessions sessions) {
+        this.environments = environments;
+        this.desiredStates = desiredStates;
+        this.variables = variables;
+        this.records = records;
+        this.sessions = sessions;
+    }
+
+    public Step step(long environmentId, boolean asItRuns) {
+        return Step.onConsole(STEP, run -> {
+            Environment environment = environments.get(environmentId);
+            Environment adopted = environment;
+            List<Difference> differences = new ArrayList<>();
+            int found = 0;
+            for (DesiredCluster desired : desiredStates.forPlan(environment).clusters()) {
+                Cluster cluster = environment.cluster(desired.group()).orElseThrow();
+                DockerClient docker = sessions.docker(run, cluster.nodes().get(0));
+                ActualCluster actual = SwarmReader.read(docker);
+                found += report(run, desired, actual);
+                adopted = withDatabase(run, adopted, cluster, docker, actual);
+                differences.addAll(Drift.of(desired, actual.adopted(desired)));
+            }
+            if (found == 0) {
+                throw new DeployException("Nothing to adopt: no service of the catalogue runs in the Swarm of " + environment.name()
+                        + ", with or without the console's labels. Install it instead.");
+            }
+            if (asItRuns) {
+                adopted = recordWhatRuns(run, adopted, differences);
+            }
+            environments.save(adopted, Edit.of(RevisionCause.ADOPTION, run.startedBy()).job(run.jobId()));
+            records.markDatabaseAdopted(environmentId, run.jobId());
+            run.system("Recorded; from now on INIT_DB is refused on " + environment.name() + ": its database holds the platform's data.");
+            return 0;
+        });
+    }
+
+    /** Logs what will be adopted and what left alone; the number of catalogue services running, adopted or not. */
+    private static int report(NodeRun run, DesiredCluster desired, ActualCluster actual) {
+        List<String> adopting = new ArrayList<>();
+        for (ServiceSpec spec : desired.services()) {
+            ActualService service = actual.unlabelled().get(spec.name());
+            if (service != null) {
+                var mode = service.spec().getMode();
+                String replicas = mode.getGlobal() != null ? "global" : mode.getReplicated().getReplicas() + " replicas";
+                adopting.add(spec.name() + " " + service.imageTag() + " (" + replicas + ")");
+            }
+        }
+        long managed = desired.services().stream().filter(s -> actual.services().containsKey(s.name())).count();
+        run.system(desired.group() + ": " + adopting.size() + " service(s) to adopt" + (adopting.isEmpty() ? "" : ": "
+                + String.join(", ", adopting)) + (managed > 0 ? "; " + managed + " already the console's" : ""));
+        List<String> alone = Planner.leftAlone(desired, actual);
+        if (!alone.isEmpty()) {
+            run.system(desired.group() + ": left alone (not the console's, never removed unless named): " + String.join(", ", alone));
+        }
+        return adopting.size() + (int) managed;
+    }
+
+    /** The running reemo_mysql's data directory and node, recorded so that every later apply keeps them. */
+    private static Environment withDatabase(NodeRun run, Environment environment, Cluster cluster, DockerClient docker,
+                                            ActualCluster actual) {
+        return RunningDatabase.of(cluster, docker, actual).map(database -> {
+            run.system(cluster.group() + ": the database keeps its data in " + database.directory() + " on " + database.node()
+                    + "; recorded as MYSQL_DATA_DIR and MYSQL_NODE, so that it stays there");
+            return database.keptIn(environment, cluster.group());
+        }).orElse(environment);
+    }
+
+    private Environment recordWhatRuns(NodeRun run, Environment environment, List<Difference> differences) {
+        DesiredState desired = desiredStates.forPlan(environment);
+        DriftAcceptance.Outcome outcome = DriftAcceptance.of(environment, desired, differences, variables);
+        outcome.recorded().forEach(change -> run.system("recorded " + change.scope() + " " + change.variable() + ": "
+                + change.before() + " → " + change.after()));
+        return outcome.environment();
+    }
+}
