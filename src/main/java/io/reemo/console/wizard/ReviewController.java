@@ -104,11 +104,6 @@ class ReviewController {
                     "This draft edits an installed environment: it is applied, not installed.");
         }
         draft = drafts.save(draft.withInstallDocker(installDocker));
-        if (frame.problems(draft).stream().noneMatch(Problem::isError) && !plans.plan(draft.environment()).adoptions().isEmpty()) {
-            model.addAttribute("installError", "Not started: this Swarm already runs Reemo Infra installed without the console."
-                    + " Adopt it (as it runs, or converging): an install would initialise a database that holds the platform's data.");
-            return review(draft.id(), model);
-        }
         return launch(draft, new InstallParameters(true, installDocker), user, model);
     }
 
@@ -149,6 +144,11 @@ class ReviewController {
         } catch (JobParametersException | AccessDeniedException e) {
             return notStarted(draft, e, model);
         }
+        if (parameters instanceof InstallParameters install && install.initDb() && runsAlready(draft)) {
+            model.addAttribute("installError", "Not started: this Swarm already runs Reemo Infra installed without the console."
+                    + " Adopt it (as it runs, or converging): an install would initialise a database that holds the platform's data.");
+            return review(draft.id(), model);
+        }
         Environment saved;
         try {
             if (draft.editsInstalled()) {
@@ -171,6 +171,11 @@ class ReviewController {
         } catch (JobConflictException | JobParametersException | AccessDeniedException e) {
             return notStarted(draft, e, model);
         }
+    }
+
+    /** Whether the nodes' Swarm runs services of the catalogue without the console: a platform to adopt, not install. */
+    private boolean runsAlready(Draft draft) {
+        return !plans.plan(draft.environment()).adoptions().isEmpty();
     }
 
     private static Edit edit(Draft draft, Authentication user) {
