@@ -46,6 +46,16 @@ public enum Component {
         this.maxPerNode = maxPerNode;
     }
 
+    /** Whether a Swarm service of this name is one of the catalogue's, as the console and the vendor's role name them. */
+    public static boolean names(String service) {
+        for (Component component : values()) {
+            if (component.serviceName.equals(service) || component == SIGNAL && service.matches(SIGNAL.serviceName + "\\d+")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The Swarm service name; signals add their number ({@code reemo_signal1}…). */
     public String serviceName() {
         return serviceName;

@@ -1,5 +1,6 @@
 package io.reemo.console.deploy.install;
 
+import com.github.dockerjava.api.DockerClient;
 import io.reemo.console.deploy.JobSessions;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
@@ -7,10 +8,12 @@ import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.job.NodeRun;
 import io.reemo.console.job.Step;
 import io.reemo.console.node.OutputListener;
+import io.reemo.console.swarm.SwarmReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -58,17 +61,30 @@ class Preflight {
     /**
      * What the install asks of the nodes.
      *
-     * @param endpointMode the node's cluster's {@code SWARM_ENDPOINT_MODE}
-     * @param mysqlData    the directory that holds the internal database's data on this node, {@code null} when
-     *                     reemo_mysql never runs here
+     * @param endpointMode   the node's cluster's {@code SWARM_ENDPOINT_MODE}
+     * @param mysqlData      the directory that holds the internal database's data on this node, {@code null} when
+     *                       reemo_mysql never runs here
+     * @param firstOfCluster the node the cluster's Swarm is read through, for a platform installed without the console
      */
-    record Asked(boolean installDocker, boolean initDb, String endpointMode, String mysqlData) {
+    record Asked(boolean installDocker, boolean initDb, String endpointMode, String mysqlData, boolean firstOfCluster) {
     }
 
     Step step(Environment environment, boolean installDocker, boolean initDb) {
         Map<String, String> directories = dataNodes.of(environment);
-        return JobSessions.perNode("preflight", environment.nodes(), (run, node) ->
-                check(run, node, new Asked(installDocker, initDb, endpointMode(environment, node), directories.get(node.name()))));
+        List<String> firsts = environment.clusters().stream().filter(c -> !c.nodes().isEmpty()).map(c -> c.nodes().get(0).name()).toList();
+        return JobSessions.perNode("preflight", environment.nodes(), (run, node) -> check(run, node, new Asked(installDocker, initDb,
+                endpointMode(environment, node), directories.get(node.name()), firsts.contains(node.name()))));
+    }
+
+    /** A Swarm that runs the catalogue's services without the console's labels: a platform to adopt, never to install over. */
+    private static Optional<String> unadopted(DockerClient docker) {
+        List<String> names = SwarmReader.ifFormed(docker, SwarmReader::read).map(actual -> actual.unlabelled().keySet().stream()
+                .filter(io.reemo.console.catalogue.Component::names).sorted().toList()).orElse(List.of());
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("the Swarm already runs Reemo Infra installed without the console (" + names.size() + " services: "
+                + String.join(", ", names) + "): adopt it (job type adopt); an install would create them again beside it");
     }
 
     /** The script for one node: the shared checks, and the data directory's MySQL files where the database may live. */
@@ -99,7 +115,10 @@ class Preflight {
             run.system("Preflight could not read the node (exit " + result.exitCode() + ").");
             return result.exitCode();
         }
-        List<String> blocking = blocking(found, asked, before, Instant.now().getEpochSecond());
+        List<String> blocking = new ArrayList<>(blocking(found, asked, before, Instant.now().getEpochSecond()));
+        if (asked.firstOfCluster() && !"none".equals(found.get("docker"))) {
+            unadopted(ssh.docker(run, node)).ifPresent(blocking::add);
+        }
         run.system("Found " + found.getOrDefault("os", "unknown") + ", " + found.get("cpus") + " CPU, " + found.get("memMb")
                 + " MB RAM, " + found.get("diskGb") + " GB free, Docker " + found.get("docker") + ", IPVS " + found.get("ipvs") + ".");
         for (String problem : blocking) {

@@ -17,7 +17,7 @@ class PreflightTest {
 
     @Test
     void vipEndpointModeOnAKernelWithoutIpvsIsBlockedWithTheAdviceToUseDnsrr() {
-        assertThat(Preflight.blocking(found("none"), new Preflight.Asked(false, false, "vip", null), NOW, NOW)).singleElement().asString()
+        assertThat(Preflight.blocking(found("none"), new Preflight.Asked(false, false, "vip", null, false), NOW, NOW)).singleElement().asString()
                 .startsWith("SWARM_ENDPOINT_MODE is vip, which needs IPVS, and this kernel has none (no /proc/net/ip_vs, and modprobe -n ip_vs")
                 .contains("the portal would answer 502")
                 .endsWith("Set SWARM_ENDPOINT_MODE to dnsrr, or load ip_vs on the node");
@@ -25,9 +25,9 @@ class PreflightTest {
 
     @Test
     void ipvsLoadedOrLoadableOrDnsrrModeIsFine() {
-        assertThat(Preflight.blocking(found("loaded"), new Preflight.Asked(false, false, "vip", null), NOW, NOW)).isEmpty();
-        assertThat(Preflight.blocking(found("loadable"), new Preflight.Asked(false, false, "vip", null), NOW, NOW)).isEmpty();
-        assertThat(Preflight.blocking(found("none"), new Preflight.Asked(false, false, "dnsrr", null), NOW, NOW)).isEmpty();
+        assertThat(Preflight.blocking(found("loaded"), new Preflight.Asked(false, false, "vip", null, false), NOW, NOW)).isEmpty();
+        assertThat(Preflight.blocking(found("loadable"), new Preflight.Asked(false, false, "vip", null, false), NOW, NOW)).isEmpty();
+        assertThat(Preflight.blocking(found("none"), new Preflight.Asked(false, false, "dnsrr", null, false), NOW, NOW)).isEmpty();
     }
 
     @Test
@@ -37,7 +37,7 @@ class PreflightTest {
         found.put("port443", "LISTEN 0 511 *:443 *:* users:((\"nginx\",pid=1,fd=6))");
         found.put("epoch", String.valueOf(NOW - 120));
 
-        assertThat(Preflight.blocking(found, new Preflight.Asked(false, false, "vip", null), NOW, NOW)).hasSize(4)
+        assertThat(Preflight.blocking(found, new Preflight.Asked(false, false, "vip", null, false), NOW, NOW)).hasSize(4)
                 .anySatisfy(p -> assertThat(p).startsWith("Docker is not installed"))
                 .anySatisfy(p -> assertThat(p).startsWith("port 443 is already used by another program"))
                 .anySatisfy(p -> assertThat(p).startsWith("clock differs from the console's by 120 s"))
@@ -63,7 +63,7 @@ class PreflightTest {
     }
 
     private static List<String> blockingOn(Path dataDirectory) throws Exception {
-        Preflight.Asked asked = new Preflight.Asked(false, true, "dnsrr", dataDirectory.toString());
+        Preflight.Asked asked = new Preflight.Asked(false, true, "dnsrr", dataDirectory.toString(), false);
         String script = Preflight.script(asked);
         Process shell = new ProcessBuilder("bash", "-c", script.substring(script.indexOf("; found=") + 2)).start();
         String output = new String(shell.getInputStream().readAllBytes());
