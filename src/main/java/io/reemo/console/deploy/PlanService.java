@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,6 +61,33 @@ public class PlanService {
         public List<Change> adoptions() {
             return changes.stream().filter(c -> c.kind() == Change.Kind.ADOPT_SERVICE).toList();
         }
+
+        /** What the review says of a Swarm that already runs Reemo Infra without the console; empty when none does. */
+        public Optional<Adoption> adoption() {
+            List<Change> adoptions = adoptions();
+            if (adoptions.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, String> byComponent = new LinkedHashMap<>();
+            adoptions.forEach(c -> byComponent.putIfAbsent(component(c.target()), running.get(c.target())));
+            String versions = byComponent.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+            return Optional.of(new Adoption(versions, adoptions.size(), adoptions.stream().mapToInt(c -> c.fields().size()).sum()));
+        }
+
+        /** {@code reemo_signal2} → {@code signal}: the component, as the vendor names its versions. */
+        private static String component(String service) {
+            return service.replaceFirst("^reemo_", "").replaceFirst("\\d+$", "");
+        }
+    }
+
+    /**
+     * A platform that runs without the console, as the review page sums it up.
+     *
+     * @param versions what runs, by component: {@code api 2.13.10, portal 2.13.11}
+     * @param services how many services would be adopted
+     * @param fields   how many of their fields converging would change
+     */
+    public record Adoption(String versions, int services, int fields) {
     }
 
     public Plan plan(long environmentId) {

@@ -89,7 +89,7 @@ class ReviewController {
             PlanService.Plan plan = plans.plan(draft.environment());
             model.addAttribute("plan", plan);
             if (!draft.editsInstalled()) {
-                AdoptionSummary.of(plan).ifPresent(adoption -> model.addAttribute("adoption", adoption));
+                plan.adoption().ifPresent(adoption -> model.addAttribute("adoption", adoption));
             }
         }
         return PLAN;
@@ -175,7 +175,7 @@ class ReviewController {
 
     /** Whether the nodes' Swarm runs services of the catalogue without the console: a platform to adopt, not install. */
     private boolean runsAlready(Draft draft) {
-        return !plans.plan(draft.environment()).adoptions().isEmpty();
+        return plans.plan(draft.environment()).adoption().isPresent();
     }
 
     private static Edit edit(Draft draft, Authentication user) {
