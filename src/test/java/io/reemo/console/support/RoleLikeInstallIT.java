@@ -180,8 +180,7 @@ class RoleLikeInstallIT {
     @Test
     void theMysqlDataFilesAreOnTheFirstNodeAndMysqlLeftThemAlone() {
         assertThat(dataAfterFirstRun.keySet()).containsExactlyInAnyOrderElementsOf(DATA_FILES);
-        assertThat(Set.copyOf(dataAfterFirstRun.values())).as("each file its own content, none empty")
-                .hasSize(DATA_FILES.size()).doesNotContain(EMPTY_SHA256);
+        assertThat(dataAfterFirstRun.values()).as("none empty").doesNotContain(EMPTY_SHA256);
         assertThat(install.ssh(node1, "head -n 1 " + RoleLikeInstall.DATA_DIR + "/ibdata1").strip())
                 .as("the playbook's ibdata1, not one the mysql stand-in made").isEqualTo("reemo role-like MySQL data file ibdata1");
         assertThat(install.ssh(node1, "docker service logs reemo_mysql 2>&1"))
