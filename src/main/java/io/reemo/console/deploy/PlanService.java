@@ -69,6 +69,9 @@ public class PlanService {
                 return Optional.empty();
             }
             Map<String, String> byComponent = new LinkedHashMap<>();
+            // The two versions an operator knows the platform by come first, as the vendor's release notes name them.
+            List.of("reemo_api", "reemo_portal").forEach(name -> adoptions.stream().filter(c -> c.target().equals(name))
+                    .forEach(c -> byComponent.put(component(name), running.get(name))));
             adoptions.forEach(c -> byComponent.putIfAbsent(component(c.target()), running.get(c.target())));
             String versions = byComponent.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
             return Optional.of(new Adoption(versions, adoptions.size(), adoptions.stream().mapToInt(c -> c.fields().size()).sum()));

@@ -50,7 +50,7 @@ class AdoptionReviewTest extends ConsoleApiTest {
         mvc.perform(get("/wizard/" + draft.id() + "/plan").with(admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
-                        containsString("This Swarm already runs Reemo Infra (api 2.13.9, signal 2.6.0, portal 2.13.11) installed"
+                        containsString("This Swarm already runs Reemo Infra (api 2.13.9, portal 2.13.11, signal 2.6.0) installed"
                                 + " without the console: 4 services will be adopted, 4 fields would change."),
                         containsString("id=\"adopt-as-it-runs\""), containsString("id=\"adopt-and-converge\""),
                         containsString("network reemo_overlay, secret reemo_mysql_root_password"),

@@ -103,6 +103,7 @@ class TakeoverIT {
         assertThat(role.ssh(node1, "docker image ls -q")).isBlank();
         assertThat(role.dataFiles(node1)).isEqualTo(before);
         role.ssh(node1, "rm -rf /opt/reemo/mysql");
+        assertThat(api.delete("/api/v1/environments/" + fresh).status()).as("a server belongs to one environment").isEqualTo(204);
     }
 
     @Test
@@ -128,6 +129,7 @@ class TakeoverIT {
         assertThat(adopted).containsExactlyInAnyOrderElementsOf(serviceIdsBefore.keySet());
         assertThat(plan.get("leftAlone").get("infra_manager").toString()).contains("network reemo_overlay");
         assertThat(plan.get("running").get("reemo_api").asString()).isEqualTo(tag("reemo_api"));
+        assertThat(api.delete("/api/v1/environments/" + view).status()).isEqualTo(204);
     }
 
     /** The wizard's import over the running platform, as an operator walks it, up to "Adopt as it runs". */
@@ -144,10 +146,11 @@ class TakeoverIT {
                     Files.readString(inventory));
             driver.findElement(By.cssSelector("#import-form button[type=submit]")).click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/wizard/\\d+/nodes$"));
+            String wizard = driver.getCurrentUrl().replaceFirst("/nodes$", "");
             WizardWalk walk = new WizardWalk(browser, bed);
             bed.nodes().forEach(node -> walk.pinAndReadFacts(node, null));
 
-            browser.open(driver.getCurrentUrl().replaceFirst(".*(/wizard/\\d+)/nodes$", "$1") + "/review");
+            driver.get(wizard + "/review");
             String summary = browser.waitUpTo(Duration.ofSeconds(60))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.id("adoption"))).getText();
             assertThat(summary).contains("This Swarm already runs Reemo Infra (api " + tag("reemo_api"))
