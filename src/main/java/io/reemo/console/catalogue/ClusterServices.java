@@ -24,7 +24,6 @@ import java.util.TreeMap;
 /** Builds one cluster's desired state; one instance per cluster and call. */
 final class ClusterServices {
 
-    static final String NETWORK = "reemo_net";
     static final String MYSQL_LABEL = "reemo.mysql";
 
     private final Cluster cluster;
@@ -58,7 +57,7 @@ final class ClusterServices {
         services.add(0, traefik());
         List<String> managers = cluster.nodes().stream().map(Node::name).toList();
         String endpointMode = vars.text("SWARM_ENDPOINT_MODE").orElse("vip");
-        return new DesiredCluster(cluster.group(), managers, NETWORK, endpointMode, nodeLabels, List.copyOf(objects), services);
+        return new DesiredCluster(cluster.group(), managers, vars.network(), endpointMode, nodeLabels, List.copyOf(objects), services);
     }
 
     private List<Component> apiSide() {

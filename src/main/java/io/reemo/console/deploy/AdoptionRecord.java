@@ -24,8 +24,8 @@ import java.util.List;
 
 /**
  * The first step of an adoption: reads what each cluster's Swarm runs without the console and records, as a revision
- * of the environment, where the database keeps its data ({@code MYSQL_DATA_DIR}, {@code MYSQL_NODE}: kept as they are,
- * whatever the inventory said) and, when adopting as it runs, the versions, replicas and endpoint mode that run
+ * of the environment, what stays as it runs whatever the inventory said ({@link RunningPlacement}: the network, where
+ * the database keeps its data) and, when adopting as it runs, the versions, replicas and endpoint mode that run
  * ({@link DriftAcceptance}). From then on the database counts as initialised: INIT_DB is refused there.
  */
 @org.springframework.stereotype.Component
@@ -59,7 +59,7 @@ public class AdoptionRecord {
                 DockerClient docker = sessions.docker(run, cluster.nodes().get(0));
                 ActualCluster actual = SwarmReader.read(docker);
                 found += report(run, desired, actual);
-                adopted = withDatabase(run, adopted, cluster, docker, actual);
+                adopted = keptInPlace(run, adopted, cluster, docker, actual);
                 differences.addAll(Drift.of(desired, actual.adopted(desired)));
             }
             if (found == 0) {
@@ -97,14 +97,12 @@ public class AdoptionRecord {
         return adopting.size() + (int) managed;
     }
 
-    /** The running reemo_mysql's data directory and node, recorded so that every later apply keeps them. */
-    private static Environment withDatabase(NodeRun run, Environment environment, Cluster cluster, DockerClient docker,
-                                            ActualCluster actual) {
-        return RunningDatabase.of(cluster, docker, actual).map(database -> {
-            run.system(cluster.group() + ": the database keeps its data in " + database.directory() + " on " + database.node()
-                    + "; recorded as MYSQL_DATA_DIR and MYSQL_NODE, so that it stays there");
-            return database.keptIn(environment, cluster.group());
-        }).orElse(environment);
+    /** The network and the database's place as they run, recorded so that every later apply keeps them. */
+    private static Environment keptInPlace(NodeRun run, Environment environment, Cluster cluster, DockerClient docker,
+                                           ActualCluster actual) {
+        RunningPlacement placement = RunningPlacement.of(cluster, docker, actual);
+        placement.describe(cluster.group()).ifPresent(run::system);
+        return placement.keptIn(environment, cluster.group());
     }
 
     private Environment recordWhatRuns(NodeRun run, Environment environment, List<Difference> differences) {

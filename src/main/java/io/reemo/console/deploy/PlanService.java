@@ -117,8 +117,8 @@ public class PlanService {
     }
 
     /**
-     * Each cluster's Swarm is read first: where it runs a MySQL installed without the console, the plan keeps that
-     * database where it is, as the adoption will record it.
+     * Each cluster's Swarm is read first: where it runs the platform without the console, the plan keeps its network
+     * and its database where they are, as the adoption will record them ({@link RunningPlacement}).
      */
     private Plan plan(Environment environment, Predicate<ServiceSpec> scope, boolean full, boolean unreadableAsNote) {
         List<String> notes = new ArrayList<>();
@@ -132,7 +132,7 @@ public class PlanService {
             try (NodeSession session = sessions.open(cluster.nodes().get(0))) {
                 ActualCluster actual = actual(cluster, session, notes);
                 actuals.put(cluster.group(), actual);
-                planned = keepRunningDatabase(planned, cluster, session, actual, notes);
+                planned = keepRunningPlacement(planned, cluster, session, actual, notes);
             } catch (SshException e) {
                 if (!unreadableAsNote) {
                     throw e;
@@ -159,14 +159,13 @@ public class PlanService {
         return new Plan(changes, notes, leftAlone, running);
     }
 
-    private static Environment keepRunningDatabase(Environment environment, Cluster cluster, NodeSession session,
-                                                   ActualCluster actual, List<String> notes) {
+    private static Environment keepRunningPlacement(Environment environment, Cluster cluster, NodeSession session,
+                                                    ActualCluster actual, List<String> notes) {
         if (actual.unlabelled().isEmpty()) {
             return environment;
         }
         try {
-            return RunningDatabase.of(cluster, session.docker(), actual).map(db -> db.keptIn(environment, cluster.group()))
-                    .orElse(environment);
+            return RunningPlacement.of(cluster, session.docker(), actual).keptIn(environment, cluster.group());
         } catch (DeployException e) {
             notes.add(e.getMessage());
             return environment;

@@ -254,6 +254,10 @@ final class StandardVariables {
                 .values("vip", "dnsrr")
                 .help("Console extension: how services find each other on the overlay network. vip: Swarm's virtual "
                         + "IP (default); dnsrr: round-robin DNS over the tasks, for hosts without IPVS.").build());
+        all.add(def("SWARM_NETWORK", OPERATION, VariableType.STRING, Scope.ANYWHERE).extension().defaults("reemo_net")
+                .help("Console extension: the overlay network the services of a cluster share. A platform the console adopts "
+                        + "keeps the one it runs on, so that its services keep reaching each other while they are converged.")
+                .build());
         all.add(def("MYSQL_NODE", DATABASE, VariableType.STRING, Scope.ANYWHERE).extension()
                 .help("Console extension: the node (inventory name) whose /opt/reemo holds the internal MySQL data; "
                         + "reemo_mysql is pinned to it. Default: the first node of the cluster that runs the API.").build());

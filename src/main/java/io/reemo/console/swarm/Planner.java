@@ -58,13 +58,14 @@ public final class Planner {
 
     /**
      * What runs in the Swarm that the console neither manages nor would adopt: services outside the catalogue, and the
-     * networks, secrets and configs it did not create. Never removed unless the operator names them.
+     * networks (but the one its services use), secrets and configs it did not create. Never removed unless the operator
+     * names them.
      */
     public static List<String> leftAlone(DesiredCluster desired, ActualCluster actual) {
         List<String> alone = new ArrayList<>();
         actual.unlabelled().keySet().stream().filter(name -> desired.service(name).isEmpty()).sorted()
                 .forEach(name -> alone.add("service " + name));
-        alone.addAll(actual.others());
+        actual.others().stream().filter(other -> !other.equals("network " + desired.network())).forEach(alone::add);
         return alone;
     }
 

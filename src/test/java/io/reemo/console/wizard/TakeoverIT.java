@@ -127,7 +127,8 @@ class TakeoverIT {
             }
         });
         assertThat(adopted).containsExactlyInAnyOrderElementsOf(serviceIdsBefore.keySet());
-        assertThat(plan.get("leftAlone").get("infra_manager").toString()).contains("network reemo_overlay");
+        assertThat(plan.get("leftAlone").get("infra_manager").toString()).contains("secret reemo_api_license")
+                .doesNotContain("network reemo_overlay");
         assertThat(plan.get("running").get("reemo_api").asString()).isEqualTo(tag("reemo_api"));
         assertThat(api.delete("/api/v1/environments/" + view).status()).isEqualTo(204);
     }
@@ -168,7 +169,7 @@ class TakeoverIT {
             JsonNode job = api.awaitEnd(jobId, JOB_TIMEOUT);
             String log = api.log(job);
             assertThat(job.get("status").asString()).as(log).isEqualTo("succeeded");
-            assertThat(log).contains("the database keeps its data in /opt/reemo on node1")
+            assertThat(log).contains("the database's data in /opt/reemo on node1 (MYSQL_DATA_DIR, MYSQL_NODE)")
                     .contains("services adopted, all ").contains("running tasks kept (no task restarted)");
             environmentId = job.get("environmentId").asLong();
             browser.screenshot("takeover-adopted-job");
@@ -185,6 +186,7 @@ class TakeoverIT {
         JsonNode group = environment.get("clusters").get(0).get("vars");
         assertThat(group.get("MYSQL_DATA_DIR").asString()).isEqualTo("/opt/reemo");
         assertThat(group.get("MYSQL_NODE").asString()).isEqualTo("node1");
+        assertThat(group.get("SWARM_NETWORK").asString()).as("kept, so that converging never cuts Traefik off").isEqualTo("reemo_overlay");
         assertThat(api.get("/api/v1/environments/" + environmentId + "/revisions").body()).contains("ADOPTION");
     }
 
@@ -207,7 +209,7 @@ class TakeoverIT {
         AtomicBoolean converging = new AtomicBoolean(true);
         CompletableFuture<List<String>> silences = CompletableFuture.supplyAsync(() -> probePortal(converging));
 
-        JsonNode job = api.runJob(environmentId, Map.of("type", "adopt", "converge", true, "remove", List.of("network reemo_overlay")),
+        JsonNode job = api.runJob(environmentId, Map.of("type", "adopt", "converge", true, "remove", List.of("secret reemo_api_license")),
                 JOB_TIMEOUT);
         converging.set(false);
 
@@ -219,10 +221,9 @@ class TakeoverIT {
         assertThat(serviceIds()).as("updated in place: the same service IDs").isEqualTo(serviceIdsBefore);
         assertThat(silences.get()).as("rounds in which no node's Traefik served the portal").isEmpty();
         assertThat(role.dataFiles(node1)).as("the database's files").isEqualTo(dataBefore);
-        assertThat(log).contains("infra_manager: removed network reemo_overlay");
-        assertThat(role.ssh(node1, "docker network ls --format '{{.Name}}'")).doesNotContain("reemo_overlay");
+        assertThat(log).contains("infra_manager: removed secret reemo_api_license");
         assertThat(role.ssh(node1, "docker secret ls --format '{{.Name}}'")).as("the role's secrets stay unless named")
-                .contains("reemo_mysql_root_password");
+                .doesNotContain("reemo_api_license\n").contains("reemo_mysql_root_password\n");
         JsonNode drift = api.get("/api/v1/environments/" + environmentId + "/drift").json();
         assertThat(drift.get("differences").size()).as(drift.toString()).isZero();
     }

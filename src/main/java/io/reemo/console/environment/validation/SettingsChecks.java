@@ -145,6 +145,11 @@ public final class SettingsChecks {
                         .variable(missing.get(0)).at(group).position(positions.of(group, null)));
             }
         }
+        if (!vars.network().matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+            problems.add(Problem.error("SWARM_NETWORK", "SWARM_NETWORK of " + cluster.group() + " must be a Docker network name"
+                    + " (letters, digits and _ . -), not \"" + vars.network() + "\".")
+                    .variable("SWARM_NETWORK").at(group).position(positions.of(group, null)));
+        }
         if (!SAFE_PATH.matcher(vars.mysqlDataDirectory()).matches()) {
             problems.add(Problem.error("MYSQL_DATA_DIR", "MYSQL_DATA_DIR of " + cluster.group() + " must be an absolute path of "
                     + "letters, digits and . _ - / (e.g. /opt/reemo), not \"" + vars.mysqlDataDirectory() + "\".")
