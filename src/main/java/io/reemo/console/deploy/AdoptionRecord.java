@@ -21,6 +21,11 @@ import io.reemo.console.swarm.Planner;
 import io.reemo.console.swarm.SwarmReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The first step of an adoption: reads what each cluster's Swarm runs without the console and records, as a revision
@@ -53,6 +58,7 @@ public class AdoptionRecord {
             Environment environment = environments.get(environmentId);
             Environment adopted = environment;
             List<Difference> differences = new ArrayList<>();
+            Map<String, Set<String>> runningVersions = new TreeMap<>();
             int found = 0;
             for (DesiredCluster desired : desiredStates.forPlan(environment).clusters()) {
                 Cluster cluster = environment.cluster(desired.group()).orElseThrow();
@@ -61,6 +67,7 @@ public class AdoptionRecord {
                 found += report(run, desired, actual);
                 adopted = keptInPlace(run, adopted, cluster, docker, actual);
                 differences.addAll(Drift.of(desired, actual.adopted(desired)));
+                collectVersions(desired, actual, runningVersions);
             }
             if (found == 0) {
                 throw new DeployException("Nothing to adopt: no service of the catalogue runs in the Swarm of " + environment.name()
@@ -68,6 +75,7 @@ public class AdoptionRecord {
             }
             if (asItRuns) {
                 adopted = recordWhatRuns(run, adopted, differences);
+                adopted = pinVersions(run, adopted, runningVersions);
             }
             environments.save(adopted, Edit.of(RevisionCause.ADOPTION, run.startedBy()).job(run.jobId()));
             records.markDatabaseAdopted(environmentId, run.jobId());
@@ -103,6 +111,39 @@ public class AdoptionRecord {
         RunningPlacement placement = RunningPlacement.of(cluster, docker, actual);
         placement.describe(cluster.group()).ifPresent(run::system);
         return placement.keptIn(environment, cluster.group());
+    }
+
+    /**
+     * Version variable → the tags the services it feeds run, for services that run without the console from the image
+     * repository the console would use (another repository's tag is no version of this one).
+     */
+    private static void collectVersions(DesiredCluster desired, ActualCluster actual, Map<String, Set<String>> versions) {
+        for (ServiceSpec spec : desired.services()) {
+            ActualService running = actual.unlabelled().get(spec.name());
+            if (running != null && running.runsFromRepositoryOf(spec.image())) {
+                versions.computeIfAbsent(VariableCatalogue.versionVariable(spec.component().imageComponent()), v -> new TreeSet<>())
+                        .add(running.imageTag());
+            }
+        }
+    }
+
+    /**
+     * Every version that runs, written down where each cluster reads it, also when it is the console's default: an adopted
+     * platform then keeps running what it ran when a later console ships other default versions.
+     */
+    private static Environment pinVersions(NodeRun run, Environment environment, Map<String, Set<String>> running) {
+        Map<String, String> versions = new TreeMap<>();
+        running.forEach((variable, tags) -> {
+            if (tags.size() == 1) {
+                versions.put(variable, tags.iterator().next());
+            } else {
+                run.stderr(variable + ": its services run " + String.join(" and ", tags) + "; recorded as the settings say, the"
+                        + " next install makes them one");
+            }
+        });
+        run.system("recorded the versions that run: " + versions.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")));
+        return DeploySupport.withVersions(environment, versions);
     }
 
     private Environment recordWhatRuns(NodeRun run, Environment environment, List<Difference> differences) {

@@ -58,6 +58,12 @@ public record ActualCluster(Map<String, ActualService> services, Set<String> sec
             networks = List.copyOf(networks);
         }
 
+        /** Whether it runs an image of the same repository as {@code image}, whose tag is then a version of the same thing. */
+        public boolean runsFromRepositoryOf(String image) {
+            String running = Planner.withoutDigest(spec.getTaskTemplate().getContainerSpec().getImage());
+            return ServiceComparison.repository(running).equals(ServiceComparison.repository(Planner.withoutDigest(image)));
+        }
+
         /** The tag of the image it runs, e.g. {@code 2.13.10}. */
         public String imageTag() {
             return Planner.imageTag(spec.getTaskTemplate().getContainerSpec().getImage());

@@ -125,7 +125,8 @@ public final class ServiceComparison {
         return new Difference(field, text(onlyWanted), text(onlyRunning));
     }
 
-    private static String repository(String image) {
+    /** {@code registry:5000/reemoinfraapi:2.13.10} → {@code registry:5000/reemoinfraapi:}, without any digest. */
+    static String repository(String image) {
         String tag = Planner.imageTag(image);
         return image.equals(tag) ? image : image.substring(0, image.length() - tag.length());
     }
