@@ -12,7 +12,8 @@ packages=(
   docker-registry apache2-utils openssl                    # the TLS registry with htpasswd auth
   iproute2 iptables util-linux rsyslog procps              # namespaces, veths, syslog for the log driver
   chromium chromium-driver                                 # browser tests (Selenium never downloads a driver)
-  ansible                                                  # inventory round-trip tests (ansible-inventory)
+  ansible                                                  # inventory round-trip tests (ansible-inventory), the
+  python3-docker                                           # role-like install (docker/testbed/role-like) and its docker modules
 )
 
 missing=()

@@ -66,7 +66,12 @@ class JobApiController {
             description = "The body is the type and its fields: install {initDb, installDocker}; update {tags, versions, confirmDowntime, "
                     + "retryFailed}; maintenance {enable} (required); facts {nodes}; command {command (required), nodes, timeoutSeconds}; "
                     + "verify (no fields: proves that the platform serves, as the last step of install, update and maintenance "
-                    + "does; refused with 409 while a changing job runs). "
+                    + "does; refused with 409 while a changing job runs); adopt {converge, remove}: takes over a platform "
+                    + "installed without the console (the plan shows its services as ADOPT_SERVICE): converge false adopts it as "
+                    + "it runs (versions, replicas and the database location recorded, only labels added, no task restarted), "
+                    + "true then updates each service in place (db, api, the others, portal last); remove names what the plan "
+                    + "leaves alone (\"secret <name>\"…) to delete after the platform verified. An install with initDb on an "
+                    + "adopted environment is refused on 'initDb'. "
                     + "An update to a version that failed on the environment before (Swarm rolled it back, or its tasks would not "
                     + "run; the console then recorded the version that runs again) is refused with a problem on the field "
                     + "'retryFailed' that says why it failed, unless the request carries \"retryFailed\": true. "
@@ -84,7 +89,8 @@ class JobApiController {
                     @ExampleObject(name = "facts", value = "{\"type\": \"facts\", \"nodes\": [\"node1\"]}"),
                     @ExampleObject(name = "command", value = "{\"type\": \"command\", \"command\": \"uptime\", \"nodes\": [\"node1\"], "
                             + "\"timeoutSeconds\": 600}"),
-                    @ExampleObject(name = "verify", value = "{\"type\": \"verify\"}")})) JsonNode body, Authentication user) {
+                    @ExampleObject(name = "verify", value = "{\"type\": \"verify\"}"),
+                    @ExampleObject(name = "adopt", value = "{\"type\": \"adopt\", \"converge\": false}")})) JsonNode body, Authentication user) {
         JobRequestJson.Read<JobParameters> request = JobRequestJson.read(body, types);
         return launcher.start(environmentId, request.parameters(), user, request.problems());
     }

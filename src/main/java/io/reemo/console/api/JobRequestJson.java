@@ -1,5 +1,6 @@
 package io.reemo.console.api;
 
+import io.reemo.console.deploy.AdoptParameters;
 import io.reemo.console.deploy.CommandParameters;
 import io.reemo.console.deploy.FactsParameters;
 import io.reemo.console.deploy.InstallParameters;
@@ -40,7 +41,9 @@ final class JobRequestJson {
             FactsParameters.class, in -> new FactsParameters(in.nodes("nodes")),
             CommandParameters.class, in -> new CommandParameters(in.string("command"), in.nodes("nodes"),
                     in.wholeNumber("timeoutSeconds", CommandParameters.TIMEOUT_RULE)),
-            VerifyParameters.class, in -> new VerifyParameters());
+            VerifyParameters.class, in -> new VerifyParameters(),
+            AdoptParameters.class, in -> new AdoptParameters(in.bool("converge"),
+                    in.strings("remove", List.of("what the plan leaves alone, e.g. \"secret reemo_mysql_root_password\""))));
 
     private JobRequestJson() {
     }

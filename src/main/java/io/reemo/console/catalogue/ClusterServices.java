@@ -24,9 +24,7 @@ import java.util.TreeMap;
 /** Builds one cluster's desired state; one instance per cluster and call. */
 final class ClusterServices {
 
-    static final String NETWORK = "reemo_net";
     static final String MYSQL_LABEL = "reemo.mysql";
-    static final String MYSQL_DATA = "/opt/reemo/mysql";
 
     private final Cluster cluster;
     private final EffectiveVariables vars;
@@ -59,7 +57,7 @@ final class ClusterServices {
         services.add(0, traefik());
         List<String> managers = cluster.nodes().stream().map(Node::name).toList();
         String endpointMode = vars.text("SWARM_ENDPOINT_MODE").orElse("vip");
-        return new DesiredCluster(cluster.group(), managers, NETWORK, endpointMode, nodeLabels, List.copyOf(objects), services);
+        return new DesiredCluster(cluster.group(), managers, vars.network(), endpointMode, nodeLabels, List.copyOf(objects), services);
     }
 
     private List<Component> apiSide() {
@@ -190,7 +188,7 @@ final class ClusterServices {
             secretMounts.add(secret(SwarmObject.secret(name + "_tls_crt", tls.certificatePem()), "tls.crt"));
             secretMounts.add(secret(SwarmObject.secret(name + "_tls_key", tls.keyPem()), "tls.key"));
         }
-        List<Mount> mounts = component == MYSQL ? List.of(new Mount(MYSQL_DATA, "/var/lib/mysql")) : List.of();
+        List<Mount> mounts = component == MYSQL ? List.of(new Mount(vars.mysqlDataDirectory(), MYSQL_DATA_TARGET)) : List.of();
         return new ServiceSpec(name, component, image(component), replicas(component), component.maxPerNode(),
                 constraints, env, secretMounts, List.of(), mounts, List.of(), List.of(), logOptions(component, name),
                 component == DB);

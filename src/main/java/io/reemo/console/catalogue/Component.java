@@ -29,6 +29,8 @@ public enum Component {
     STUN("reemo_stun", "stun", null, 1, 1);
 
     public static final int GLOBAL = -1;
+    /** Where the MySQL image keeps its data inside the container: the target of reemo_mysql's data mount. */
+    public static final String MYSQL_DATA_TARGET = "/var/lib/mysql";
 
     private final String serviceName;
     private final String imageComponent;
@@ -42,6 +44,16 @@ public enum Component {
         this.tag = tag;
         this.replicas = replicas;
         this.maxPerNode = maxPerNode;
+    }
+
+    /** Whether a Swarm service of this name is one of the catalogue's, as the console and the vendor's role name them. */
+    public static boolean names(String service) {
+        for (Component component : values()) {
+            if (component.serviceName.equals(service) || component == SIGNAL && service.matches(SIGNAL.serviceName + "\\d+")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The Swarm service name; signals add their number ({@code reemo_signal1}…). */

@@ -17,6 +17,17 @@ public final class UpdateTags {
     private UpdateTags() {
     }
 
+    /** A service's place in the mandatory order by its tag: db 0, api 1, any other 2 (also untagged), portal 3. */
+    public static int rank(String tag) {
+        if ("db".equals(tag)) {
+            return 0;
+        }
+        if ("api".equals(tag)) {
+            return 1;
+        }
+        return "portal".equals(tag) ? 3 : 2;
+    }
+
     /** The asked tags as ordered groups: [db], [api], [the others, in catalogue order], [portal]; empty groups left out. */
     public static List<List<String>> ordered(List<String> tags) {
         List<String> others = ALL.stream().filter(tags::contains)

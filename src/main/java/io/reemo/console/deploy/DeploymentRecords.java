@@ -37,6 +37,19 @@ public class DeploymentRecords {
                 .params(OffsetDateTime.now(ZoneOffset.UTC), jobId, environmentId).update();
     }
 
+    /** Records that the database was found running with the platform the console adopted, by job {@code jobId}. */
+    public void markDatabaseAdopted(long environmentId, long jobId) {
+        ensureRow(environmentId);
+        db.sql("UPDATE deployment_state SET db_initialized_at = COALESCE(db_initialized_at, ?),"
+                        + " db_initialized_by_job = COALESCE(db_initialized_by_job, ?), db_adopted = TRUE WHERE environment_id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC), jobId, environmentId).update();
+    }
+
+    public boolean databaseAdopted(long environmentId) {
+        return db.sql("SELECT db_adopted FROM deployment_state WHERE environment_id = ?")
+                .param(environmentId).query(Boolean.class).optional().orElse(false);
+    }
+
     public boolean maintenance(long environmentId) {
         return db.sql("SELECT maintenance FROM deployment_state WHERE environment_id = ?")
                 .param(environmentId).query(Boolean.class).optional().orElse(false);

@@ -9,5 +9,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public sealed interface JobParameters
-        permits InstallParameters, UpdateParameters, MaintenanceParameters, FactsParameters, CommandParameters, VerifyParameters {
+        permits InstallParameters, UpdateParameters, MaintenanceParameters, FactsParameters, CommandParameters, VerifyParameters,
+        AdoptParameters {
 }

@@ -16,9 +16,12 @@ import io.reemo.console.swarm.Change;
 import io.reemo.console.swarm.Planner;
 import io.reemo.console.swarm.SwarmReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,8 +41,56 @@ public class PlanService {
         this.sessions = sessions;
     }
 
-    /** @param notes what the plan could not see, e.g. a Swarm not formed yet */
-    public record Plan(List<Change> changes, List<String> notes) {
+    /**
+     * @param notes     what the plan could not see, e.g. a Swarm not formed yet
+     * @param leftAlone per cluster, what its Swarm holds that the console did not create and would not adopt, as
+     *                  {@code service x}, {@code network x}, {@code secret x} or {@code config x}: never removed unless
+     *                  an adoption names it
+     * @param running   the image tag each service to adopt runs now, by service name
+     */
+    public record Plan(List<Change> changes, List<String> notes, Map<String, List<String>> leftAlone, Map<String, String> running) {
+
+        public Plan {
+            changes = List.copyOf(changes);
+            notes = List.copyOf(notes);
+            leftAlone = Map.copyOf(leftAlone);
+            running = Map.copyOf(running);
+        }
+
+        /** The services a Swarm runs without the console that this plan would adopt. */
+        public List<Change> adoptions() {
+            return changes.stream().filter(c -> c.kind() == Change.Kind.ADOPT_SERVICE).toList();
+        }
+
+        /** What the review says of a Swarm that already runs Reemo Infra without the console; empty when none does. */
+        public Optional<Adoption> adoption() {
+            List<Change> adoptions = adoptions();
+            if (adoptions.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, String> byComponent = new LinkedHashMap<>();
+            // The two versions an operator knows the platform by come first, as the vendor's release notes name them.
+            List.of("reemo_api", "reemo_portal").forEach(name -> adoptions.stream().filter(c -> c.target().equals(name))
+                    .forEach(c -> byComponent.put(component(name), running.get(name))));
+            adoptions.forEach(c -> byComponent.putIfAbsent(component(c.target()), running.get(c.target())));
+            String versions = byComponent.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+            return Optional.of(new Adoption(versions, adoptions.size(), adoptions.stream().mapToInt(c -> c.fields().size()).sum()));
+        }
+
+        /** {@code reemo_signal2} → {@code signal}: the component, as the vendor names its versions. */
+        private static String component(String service) {
+            return service.replaceFirst("^reemo_", "").replaceFirst("\\d+$", "");
+        }
+    }
+
+    /**
+     * A platform that runs without the console, as the review page sums it up.
+     *
+     * @param versions what runs, by component: {@code api 2.13.10, portal 2.13.11}
+     * @param services how many services would be adopted
+     * @param fields   how many of their fields converging would change
+     */
+    public record Adoption(String versions, int services, int fields) {
     }
 
     public Plan plan(long environmentId) {
@@ -65,18 +116,23 @@ public class PlanService {
         return plan(DeploySupport.withVersions(environments.get(environmentId), versions), service -> ServiceCatalogue.selectedByTags(service, tags), false, false);
     }
 
+    /**
+     * Each cluster's Swarm is read first: where it runs the platform without the console, the plan keeps its network
+     * and its database where they are, as the adoption will record them ({@link RunningPlacement}).
+     */
     private Plan plan(Environment environment, Predicate<ServiceSpec> scope, boolean full, boolean unreadableAsNote) {
-        DesiredState desired = desiredStates.forPlan(environment);
-        List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (DesiredCluster cluster : desired.clusters()) {
-            Cluster model = environment.cluster(cluster.group()).orElseThrow();
-            if (model.nodes().isEmpty()) {
+        Map<String, ActualCluster> actuals = new LinkedHashMap<>();
+        Environment planned = environment;
+        for (Cluster cluster : environment.clusters()) {
+            if (cluster.nodes().isEmpty()) {
                 notes.add(cluster.group() + " has no nodes yet");
                 continue;
             }
-            try {
-                changes.addAll(Planner.plan(cluster, actual(model, notes), scope, full));
+            try (NodeSession session = sessions.open(cluster.nodes().get(0))) {
+                ActualCluster actual = actual(cluster, session, notes);
+                actuals.put(cluster.group(), actual);
+                planned = keepRunningPlacement(planned, cluster, session, actual, notes);
             } catch (SshException e) {
                 if (!unreadableAsNote) {
                     throw e;
@@ -84,17 +140,43 @@ public class PlanService {
                 notes.add(cluster.group() + ": its Swarm could not be read (" + e.getMessage() + "), so its changes are not shown");
             }
         }
-        return new Plan(changes, notes);
+        List<Change> changes = new ArrayList<>();
+        Map<String, List<String>> leftAlone = new LinkedHashMap<>();
+        Map<String, String> running = new LinkedHashMap<>();
+        for (DesiredCluster cluster : desiredStates.forPlan(planned).clusters()) {
+            ActualCluster actual = actuals.get(cluster.group());
+            if (actual != null) {
+                List<Change> clusterChanges = Planner.plan(cluster, actual, scope, full);
+                clusterChanges.stream().filter(c -> c.kind() == Change.Kind.ADOPT_SERVICE)
+                        .forEach(c -> running.put(c.target(), actual.unlabelled().get(c.target()).imageTag()));
+                changes.addAll(clusterChanges);
+                List<String> alone = Planner.leftAlone(cluster, actual);
+                if (!alone.isEmpty()) {
+                    leftAlone.put(cluster.group(), alone);
+                }
+            }
+        }
+        return new Plan(changes, notes, leftAlone, running);
     }
 
-    private ActualCluster actual(Cluster cluster, List<String> notes) {
-        var node = cluster.nodes().get(0);
-        try (NodeSession session = sessions.open(node)) {
-            if (!SwarmReader.active(session.docker())) {
-                notes.add(cluster.group() + ": no Swarm on " + node.name() + " yet; the install forms it");
-                return ActualCluster.empty();
-            }
-            return SwarmReader.read(session.docker());
+    private static Environment keepRunningPlacement(Environment environment, Cluster cluster, NodeSession session,
+                                                    ActualCluster actual, List<String> notes) {
+        if (actual.unlabelled().isEmpty()) {
+            return environment;
         }
+        try {
+            return RunningPlacement.of(cluster, session.docker(), actual).keptIn(environment, cluster.group());
+        } catch (DeployException e) {
+            notes.add(e.getMessage());
+            return environment;
+        }
+    }
+
+    private static ActualCluster actual(Cluster cluster, NodeSession session, List<String> notes) {
+        if (!SwarmReader.active(session.docker())) {
+            notes.add(cluster.group() + ": no Swarm on " + cluster.nodes().get(0).name() + " yet; the install forms it");
+            return ActualCluster.empty();
+        }
+        return SwarmReader.read(session.docker());
     }
 }

@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
  */
 public final class EffectiveVariables {
 
+    /** The overlay network of a new platform's services; an adopted platform keeps its own. */
+    public static final String DEFAULT_NETWORK = "reemo_net";
+    /** Where the console keeps a new internal database; an adopted platform keeps its own place. */
+    public static final String DEFAULT_MYSQL_DATA_DIR = "/opt/reemo/mysql";
+
     /** {@code {{ NAME }}}: the only Jinja the console evaluates, as the role's own defaults use it. */
     public static final Pattern REFERENCE = Pattern.compile("^\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}$");
     private static final int MAX_REFERENCE_DEPTH = 8;
@@ -129,6 +134,16 @@ public final class EffectiveVariables {
     }
 
     /** An external database is used when {@code DB_HOST} is set (product-calls.md §9): no internal MySQL then. */
+    /** The overlay network the cluster's services share ({@code SWARM_NETWORK}). */
+    public String network() {
+        return text("SWARM_NETWORK").filter(n -> !n.isBlank()).orElse(DEFAULT_NETWORK);
+    }
+
+    /** The directory on the MySQL node that holds the internal database ({@code MYSQL_DATA_DIR}). */
+    public String mysqlDataDirectory() {
+        return text("MYSQL_DATA_DIR").filter(d -> !d.isBlank()).orElse(DEFAULT_MYSQL_DATA_DIR);
+    }
+
     public boolean externalDatabase() {
         return text("DB_HOST").filter(h -> !h.isBlank()).isPresent();
     }

@@ -254,9 +254,17 @@ final class StandardVariables {
                 .values("vip", "dnsrr")
                 .help("Console extension: how services find each other on the overlay network. vip: Swarm's virtual "
                         + "IP (default); dnsrr: round-robin DNS over the tasks, for hosts without IPVS.").build());
+        all.add(def("SWARM_NETWORK", OPERATION, VariableType.STRING, Scope.ANYWHERE).extension().defaults("reemo_net")
+                .help("Console extension: the overlay network the services of a cluster share. A platform the console adopts "
+                        + "keeps the one it runs on, so that its services keep reaching each other while they are converged.")
+                .build());
         all.add(def("MYSQL_NODE", DATABASE, VariableType.STRING, Scope.ANYWHERE).extension()
                 .help("Console extension: the node (inventory name) whose /opt/reemo holds the internal MySQL data; "
                         + "reemo_mysql is pinned to it. Default: the first node of the cluster that runs the API.").build());
+        all.add(def("MYSQL_DATA_DIR", DATABASE, VariableType.STRING, Scope.ANYWHERE).extension().defaults("/opt/reemo/mysql")
+                .help("Console extension: the directory on the MySQL node that reemo_mysql keeps its data in (mounted as "
+                        + "/var/lib/mysql). A platform the console adopts keeps the one it runs with (the role mounts "
+                        + "/opt/reemo itself).").build());
         all.add(def("PROVISION_IP", OPERATION, VariableType.IP_LIST, Scope.GROUP).extension()
                 .help("Console extension: the addresses of the PROVISION environment's Nginx, as {ip: …} entries. "
                         + "When set, the reemo_provision HAProxy gateway is deployed.").build());

@@ -134,6 +134,7 @@ public final class RouteRules {
             rule(GET, "/wizard/{id}/review", Access.ADMIN),
             acting(GET, "/wizard/{id}/plan", Access.ADMIN),
             rule(POST, "/wizard/{id}/install", Access.ADMIN),
+            rule(POST, "/wizard/{id}/adopt", Access.ADMIN),
             rule(POST, "/wizard/{id}/apply", Access.ADMIN),
 
             // API: environments (JSON never holds a secret's value)

@@ -17,6 +17,8 @@ public record Difference(String cluster, String object, String field, String rec
 
     public static final String ABSENT = "absent";
     public static final String PRESENT = "present";
+    /** A service the console would run that runs without its labels: installed by other means, not adopted yet. */
+    public static final String UNADOPTED = "present, not adopted";
 
     /** As a sentence for a line of a page: {@code infra_manager · reemo_api replicas: 2 runs, 4 recorded}. */
     @Override

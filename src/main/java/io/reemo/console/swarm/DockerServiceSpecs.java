@@ -41,6 +41,14 @@ final class DockerServiceSpecs {
     private DockerServiceSpecs() {
     }
 
+    /** The labels that mark a service as the console's, and which component it is. */
+    static Map<String, String> labels(io.reemo.console.catalogue.ServiceSpec spec) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(MANAGED_LABEL, "true");
+        labels.put(COMPONENT_LABEL, spec.component().name().toLowerCase());
+        return labels;
+    }
+
     static ServiceSpec of(io.reemo.console.catalogue.ServiceSpec spec, DesiredCluster cluster, Map<String, String> secretIds,
                           Map<String, String> configIds) {
         ContainerSpec container = new ContainerSpec()
@@ -76,12 +84,9 @@ final class DockerServiceSpecs {
                 .withPorts(spec.ports().stream().map(p -> new PortConfig().withProtocol(PortConfigProtocol.TCP)
                         .withPublishedPort(p.published()).withTargetPort(p.target())
                         .withPublishMode(PortConfig.PublishMode.host)).toList());
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(MANAGED_LABEL, "true");
-        labels.put(COMPONENT_LABEL, spec.component().name().toLowerCase());
         return new ServiceSpec()
                 .withName(spec.name())
-                .withLabels(labels)
+                .withLabels(labels(spec))
                 .withTaskTemplate(task)
                 .withMode(mode)
                 .withEndpointSpec(endpoint)

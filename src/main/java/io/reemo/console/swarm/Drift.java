@@ -47,7 +47,8 @@ public final class Drift {
         for (ServiceSpec spec : desired.services()) {
             ActualService running = actual.services().get(spec.name());
             if (running == null) {
-                differences.add(new Difference(cluster, spec.name(), SERVICE, Difference.PRESENT, Difference.ABSENT));
+                differences.add(new Difference(cluster, spec.name(), SERVICE, Difference.PRESENT,
+                        actual.unlabelled().containsKey(spec.name()) ? Difference.UNADOPTED : Difference.ABSENT));
                 continue;
             }
             ServiceComparison.compare(spec, desired, running).forEach(d ->

@@ -39,7 +39,10 @@ public final class Planner {
         }
         for (ServiceSpec spec : inScope) {
             ActualService current = actual.services().get(spec.name());
-            if (current == null) {
+            ActualService foreign = actual.unlabelled().get(spec.name());
+            if (current == null && foreign != null) {
+                changes.add(adoption(desired, spec, foreign));
+            } else if (current == null) {
                 changes.add(new Change(cluster, Change.Kind.CREATE_SERVICE, spec.name(), List.of(), imageTag(spec.image())));
             } else {
                 serviceUpdate(desired, spec, current).ifPresent(changes::add);
@@ -51,6 +54,29 @@ public final class Planner {
                     .forEach(name -> changes.add(new Change(cluster, Change.Kind.REMOVE_SERVICE, name, List.of(), "no longer in the catalogue")));
         }
         return changes;
+    }
+
+    /**
+     * What runs in the Swarm that the console neither manages nor would adopt: services outside the catalogue, and the
+     * networks (but the one its services use), secrets and configs it did not create. Never removed unless the operator
+     * names them.
+     */
+    public static List<String> leftAlone(DesiredCluster desired, ActualCluster actual) {
+        List<String> alone = new ArrayList<>();
+        actual.unlabelled().keySet().stream().filter(name -> desired.service(name).isEmpty()).sorted()
+                .forEach(name -> alone.add("service " + name));
+        actual.others().stream().filter(other -> !other.equals("network " + desired.network())).forEach(alone::add);
+        return alone;
+    }
+
+    /** A service the catalogue names that runs without the console's labels: taken over in place, never created again. */
+    private static Change adoption(DesiredCluster desired, ServiceSpec spec, ActualService foreign) {
+        List<ServiceComparison.Difference> differences = ServiceComparison.compare(spec, desired, foreign).stream()
+                .filter(d -> !d.field().equals(ServiceComparison.LABELS)).toList();
+        String detail = differences.isEmpty() ? "runs as the console would run it"
+                : differences.stream().map(ServiceComparison.Difference::toString).collect(Collectors.joining("; "));
+        return new Change(desired.group(), Change.Kind.ADOPT_SERVICE, spec.name(),
+                differences.stream().map(ServiceComparison.Difference::field).toList(), detail);
     }
 
     private static Optional<Change> serviceUpdate(DesiredCluster desired, ServiceSpec spec, ActualService current) {

@@ -27,9 +27,12 @@ import java.util.stream.Stream;
  */
 public final class ServiceComparison {
 
+    /** The console's own labels: the one field an adoption always changes. */
+    public static final String LABELS = "labels";
+
     private static final List<Field> FIELDS = List.of(
             new Field("name", false, false, s -> List.of(s.spec().getName())),
-            new Field("labels", false, false, s -> DockerServiceSpecs.CONSOLE_LABELS.stream()
+            new Field(LABELS, false, false, s -> DockerServiceSpecs.CONSOLE_LABELS.stream()
                     .map(key -> key + "=" + labels(s.spec()).getOrDefault(key, "")).toList()),
             new Field("image", true, false, s -> List.of(Planner.withoutDigest(container(s).getImage()))),
             new Field("replicas", false, false, s -> List.of(s.spec().getMode().getGlobal() != null ? "global"
@@ -122,7 +125,8 @@ public final class ServiceComparison {
         return new Difference(field, text(onlyWanted), text(onlyRunning));
     }
 
-    private static String repository(String image) {
+    /** {@code registry:5000/reemoinfraapi:2.13.10} → {@code registry:5000/reemoinfraapi:}, without any digest. */
+    static String repository(String image) {
         String tag = Planner.imageTag(image);
         return image.equals(tag) ? image : image.substring(0, image.length() - tag.length());
     }

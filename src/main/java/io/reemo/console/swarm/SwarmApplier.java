@@ -53,10 +53,31 @@ public final class SwarmApplier {
         for (Change change : changes) {
             switch (change.kind()) {
                 case CREATE_SERVICE -> createService(spec(change), secretIds, configIds);
-                case UPDATE_SERVICE -> updateService(spec(change), change, secretIds, configIds);
+                case UPDATE_SERVICE, ADOPT_SERVICE -> updateService(spec(change), change, secretIds, configIds);
                 case REMOVE_SERVICE -> removeService(change.target());
                 default -> { }
             }
+        }
+    }
+
+    /**
+     * Takes over the adopted services as they run: their spec gains the console's labels and nothing else, so that no
+     * task is replaced (Swarm replaces tasks only when the task template or endpoint changes). Other changes are left
+     * for a later install.
+     */
+    public void adoptAsItRuns(List<Change> changes) {
+        for (Change change : changes) {
+            if (change.kind() != Change.Kind.ADOPT_SERVICE) {
+                continue;
+            }
+            ServiceSpec spec = spec(change);
+            Service current = SwarmReader.service(docker, spec.name())
+                    .orElseThrow(() -> new SwarmStateException("service " + spec.name() + " disappeared during the adoption"));
+            Map<String, String> labels = new HashMap<>(current.getSpec().getLabels() == null ? Map.of() : current.getSpec().getLabels());
+            labels.putAll(DockerServiceSpecs.labels(spec));
+            log.accept("adopt service " + spec.name() + " as it runs: the console's labels added, nothing else changed");
+            docker.updateServiceCmd(current.getId(), current.getSpec().withLabels(labels))
+                    .withVersion(current.getVersion().getIndex()).exec();
         }
     }
 

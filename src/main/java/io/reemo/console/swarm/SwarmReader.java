@@ -9,29 +9,52 @@ import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.NetworkAttachmentConfig;
 import com.github.dockerjava.api.model.SwarmNode;
 import io.reemo.console.swarm.ActualCluster.ActualService;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Reads what one Swarm holds now, through any of its managers. */
 public final class SwarmReader {
 
+    /** Networks every Docker has; nobody installed them. */
+    private static final Set<String> DOCKER_NETWORKS = Set.of("bridge", "host", "none", "ingress", "docker_gwbridge");
+
     private SwarmReader() {
     }
 
     public static ActualCluster read(DockerClient docker) {
-        Map<String, String> networkNames = docker.listNetworksCmd().exec().stream()
-                .collect(Collectors.toMap(Network::getId, Network::getName));
-        Map<String, ActualService> services = managedServices(docker).stream()
-                .collect(Collectors.toMap(s -> s.getSpec().getName(), s -> actual(s, networkNames)));
-        return new ActualCluster(services,
-                docker.listSecretsCmd().exec().stream().map(Secret::getSpec).map(s -> s.getName()).collect(Collectors.toSet()),
-                docker.listConfigsCmd().exec().stream().map(Config::getSpec).map(s -> s.getName()).collect(Collectors.toSet()),
+        List<Network> networks = docker.listNetworksCmd().exec();
+        Map<String, String> networkNames = networks.stream().collect(Collectors.toMap(Network::getId, Network::getName));
+        Map<Boolean, Map<String, ActualService>> services = docker.listServicesCmd().exec().stream()
+                .collect(Collectors.partitioningBy(s -> managed(s.getSpec().getLabels()),
+                        Collectors.toMap(s -> s.getSpec().getName(), s -> actual(s, networkNames))));
+        List<Secret> secrets = docker.listSecretsCmd().exec();
+        List<Config> configs = docker.listConfigsCmd().exec();
+        List<String> others = new ArrayList<>();
+        networks.stream().filter(n -> !managed(n.getLabels()) && !DOCKER_NETWORKS.contains(n.getName()))
+                .forEach(n -> others.add("network " + n.getName()));
+        secrets.stream().filter(s -> !managed(s.getSpec().getLabels())).forEach(s -> others.add("secret " + s.getSpec().getName()));
+        configs.stream().filter(c -> !managed(labels(c))).forEach(c -> others.add("config " + c.getSpec().getName()));
+        return new ActualCluster(services.get(true),
+                secrets.stream().map(s -> s.getSpec().getName()).collect(Collectors.toSet()),
+                configs.stream().map(c -> c.getSpec().getName()).collect(Collectors.toSet()),
                 // Names, not a Set.copyOf: Docker allows a local and a swarm network of the same name.
-                networkNames.values().stream().collect(Collectors.toSet()), nodeLabels(docker));
+                Set.copyOf(networkNames.values()), nodeLabels(docker), services.get(false), others.stream().sorted().toList());
+    }
+
+    /** docker-java's config spec has no labels field: they are among its raw values. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> labels(Config config) {
+        return config.getSpec().getRawValues().get("Labels") instanceof Map<?, ?> labels ? (Map<String, String>) labels : Map.of();
+    }
+
+    private static boolean managed(Map<String, String> labels) {
+        return labels != null && "true".equals(labels.get(DockerServiceSpecs.MANAGED_LABEL));
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.reemo.console.wizard;
 
+import io.reemo.console.deploy.AdoptParameters;
 import io.reemo.console.deploy.InstallParameters;
+import io.reemo.console.deploy.JobParameters;
 import io.reemo.console.deploy.JobLauncher;
 import io.reemo.console.deploy.JobParametersException;
 import io.reemo.console.deploy.PlanService;
@@ -30,8 +32,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The last page: what is missing or wrong, the inventory and the plan; then Install (a new setup, with INIT_DB once)
- * or Apply (Settings of an installed environment, never INIT_DB).
+ * The last page: what is missing or wrong, the inventory and the plan; then Install (a new setup, with INIT_DB once),
+ * Adopt (a new setup over a Swarm that already runs Reemo Infra without the console, never INIT_DB) or Apply (Settings
+ * of an installed environment, never INIT_DB).
  */
 @Controller
 class ReviewController {
@@ -83,7 +86,11 @@ class ReviewController {
         if (frame.problems(draft).stream().anyMatch(Problem::isError)) {
             model.addAttribute("planBlocked", true);
         } else {
-            model.addAttribute("plan", plans.plan(draft.environment()));
+            PlanService.Plan plan = plans.plan(draft.environment());
+            model.addAttribute("plan", plan);
+            if (!draft.editsInstalled()) {
+                plan.adoption().ifPresent(adoption -> model.addAttribute("adoption", adoption));
+            }
         }
         return PLAN;
     }
@@ -101,6 +108,19 @@ class ReviewController {
     }
 
     /**
+     * A new setup over a Swarm that already runs Reemo Infra: saves the environment and adopts the platform, as it runs
+     * or converging to these settings. Never INIT_DB.
+     */
+    @PostMapping("/wizard/{id}/adopt")
+    String adopt(@PathVariable long id, @RequestParam(defaultValue = "false") boolean converge, Authentication user, Model model) {
+        Draft draft = draft(id);
+        if (draft.editsInstalled()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "This draft edits an installed environment: it is applied, not adopted.");
+        }
+        return launch(draft, new AdoptParameters(converge, List.of()), user, model);
+    }
+
+    /**
      * Saves the edited environment over the installed one and runs the install job without INIT_DB. Refused before
      * saving while another job changes the environment, and when the environment changed since the draft was made
      * (the Settings tab then shows both sides and carries the draft over).
@@ -115,7 +135,7 @@ class ReviewController {
     }
 
     /** The job's own checks come before the save: a refused install leaves the stored environment as it was. */
-    private String launch(Draft draft, InstallParameters parameters, Authentication user, Model model) {
+    private String launch(Draft draft, JobParameters parameters, Authentication user, Model model) {
         if (frame.problems(draft).stream().anyMatch(Problem::isError)) {
             return review(draft.id(), model);
         }
@@ -123,6 +143,11 @@ class ReviewController {
             launcher.check(draft.environment(), parameters, user);
         } catch (JobParametersException | AccessDeniedException e) {
             return notStarted(draft, e, model);
+        }
+        if (parameters instanceof InstallParameters install && install.initDb() && runsAlready(draft)) {
+            model.addAttribute("installError", "Not started: this Swarm already runs Reemo Infra installed without the console."
+                    + " Adopt it (as it runs, or converging): an install would initialise a database that holds the platform's data.");
+            return review(draft.id(), model);
         }
         Environment saved;
         try {
@@ -146,6 +171,11 @@ class ReviewController {
         } catch (JobConflictException | JobParametersException | AccessDeniedException e) {
             return notStarted(draft, e, model);
         }
+    }
+
+    /** Whether the nodes' Swarm runs services of the catalogue without the console: a platform to adopt, not install. */
+    private boolean runsAlready(Draft draft) {
+        return plans.plan(draft.environment()).adoption().isPresent();
     }
 
     private static Edit edit(Draft draft, Authentication user) {

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.reemo.console.deploy.DeploymentRecords;
 import io.reemo.console.deploy.FailedVersion;
 import io.reemo.console.deploy.FailedVersions;
 import io.reemo.console.deploy.TaskFailure;
@@ -28,6 +29,8 @@ class JobApiTest extends ConsoleApiTest {
     private Environments environments;
     @Autowired
     private FailedVersions failedVersions;
+    @Autowired
+    private DeploymentRecords records;
     private long id;
 
     @BeforeEach
@@ -59,6 +62,21 @@ class JobApiTest extends ConsoleApiTest {
                         equalTo("'command' is required: the shell command to run, e.g. \"uptime\""),
                         equalTo("'timeoutSeconds' must be a whole number of seconds from 1 to 86400"),
                         containsString("'nodes': environment 'cluster' has no node 'node7'"))));
+    }
+
+    @Test
+    void anAdoptionRemovesOnlyWhatIsNamedAsThePlanListsItAndAnAdoptedDatabaseIsNeverInitialised() throws Exception {
+        start("{\"type\": \"adopt\", \"converge\": \"yes\", \"remove\": [\"secret reemo_old\", \"rm -rf /opt/reemo\"]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[*].message", hasItems(equalTo("'converge' must be true or false"),
+                        equalTo("remove[1]: 'rm -rf /opt/reemo' is not an entry of what the plan leaves alone; send it as the plan"
+                                + " lists it, e.g. \"secret reemo_mysql_root_password\""))));
+        records.markDatabaseAdopted(id, 7);
+        start("{\"type\": \"install\", \"initDb\": true}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].field").value("initDb"))
+                .andExpect(jsonPath("$.problems[0].message", containsString("ran with the platform the console adopted: it holds"
+                        + " the platform's data, and INIT_DB would erase it")));
     }
 
     @Test
@@ -116,7 +134,7 @@ class JobApiTest extends ConsoleApiTest {
         start("{\"nodes\": [\"infra1\"]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].field").value("type"))
-                .andExpect(jsonPath("$.problems[0].message", containsString("'type' is required: one of [command, facts, install")));
+                .andExpect(jsonPath("$.problems[0].message", containsString("'type' is required: one of [adopt, command, facts, install")));
         start("{\"type\": \"reboot-everything\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail", containsString("unknown job type 'reboot-everything': use one of")));

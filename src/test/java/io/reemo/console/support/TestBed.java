@@ -116,7 +116,8 @@ public final class TestBed {
         return Path.of(props.getProperty("registry.caCert"));
     }
 
-    private static Path projectFile(String relative) {
+    /** A file of this checkout, found from the working directory up (Maven runs tests in the project root). */
+    static Path projectFile(String relative) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve(relative))) {
             dir = dir.getParent();

@@ -60,6 +60,41 @@ class PlannerTest {
         });
     }
 
+    /** The vendor's role ran first: the same services by name, without the console's labels, beside things of its own. */
+    @Test
+    void servicesRunningWithoutTheConsoleAreAdoptedNeverCreatedOrRemovedAndTheRestIsLeftAlone() {
+        DesiredCluster desired = desired(Map.of());
+        ActualCluster console = RunningServices.appliedAs(desired(Map.of("DOCKER_VERSION_API", "2.13.9")));
+        Map<String, ActualService> unlabelled = new HashMap<>();
+        console.services().forEach((name, service) -> unlabelled.put(name, withoutLabels(service)));
+        unlabelled.put("monitoring", withoutLabels(RunningServices.running(desired.service("reemo_portal").orElseThrow(), desired)));
+        ActualCluster role = new ActualCluster(Map.of(), console.secrets(), console.configs(), console.networks(),
+                console.nodeLabels(), unlabelled, List.of("network reemo_overlay", "secret reemo_mysql_root_password"));
+
+        List<Change> changes = Planner.plan(desired, role, s -> true, true);
+
+        assertThat(changes).extracting(Change::kind).doesNotContain(Change.Kind.CREATE_SERVICE, Change.Kind.REMOVE_SERVICE);
+        assertThat(changes).filteredOn(c -> c.kind() == Change.Kind.ADOPT_SERVICE).extracting(Change::target)
+                .containsExactlyInAnyOrderElementsOf(desired.services().stream().map(ServiceSpec::name).toList());
+        assertThat(changes).filteredOn(c -> c.target().equals("reemo_api")).singleElement().satisfies(api -> {
+            assertThat(api.fields()).containsExactly("image");
+            assertThat(api.detail()).isEqualTo("image 2.13.9 → 2.13.10");
+        });
+        assertThat(changes).filteredOn(c -> c.target().equals("reemo_portal")).singleElement()
+                .satisfies(portal -> assertThat(portal.detail()).isEqualTo("runs as the console would run it"));
+        assertThat(Planner.leftAlone(desired, role))
+                .containsExactly("service monitoring", "network reemo_overlay", "secret reemo_mysql_root_password");
+        assertThat(Drift.of(desired, role)).filteredOn(d -> d.object().equals("reemo_api")).singleElement()
+                .satisfies(d -> assertThat(d.running()).isEqualTo(Difference.UNADOPTED));
+        assertThat(Drift.of(desired, role.adopted(desired))).filteredOn(d -> d.object().equals("reemo_api"))
+                .extracting(Difference::field).containsExactly("labels", "image");
+    }
+
+    private static ActualService withoutLabels(ActualService service) {
+        service.spec().withLabels(Map.of());
+        return service;
+    }
+
     @Test
     void replicasChangedBehindOurBackShowAsDrift() {
         DesiredCluster desired = desired(Map.of());

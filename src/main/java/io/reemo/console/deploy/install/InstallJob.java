@@ -15,6 +15,7 @@ import io.reemo.console.security.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +36,10 @@ class InstallJob implements JobType<InstallParameters> {
     private final DatabaseRun database;
     private final DataDirectory dataDirectory;
     private final PlatformCheck platformCheck;
+    private final MysqlDataNodes dataNodes;
 
-    InstallJob(DeploySupport support, Preflight preflight, DockerInstall dockerInstall, SwarmSetup swarmSetup,
-               ImagePull images, SwarmApply apply, DatabaseRun database, DataDirectory dataDirectory, PlatformCheck platformCheck) {
+    InstallJob(DeploySupport support, Preflight preflight, DockerInstall dockerInstall, SwarmSetup swarmSetup, ImagePull images,
+               SwarmApply apply, DatabaseRun database, DataDirectory dataDirectory, PlatformCheck platformCheck, MysqlDataNodes dataNodes) {
         this.support = support;
         this.preflight = preflight;
         this.dockerInstall = dockerInstall;
@@ -47,6 +49,7 @@ class InstallJob implements JobType<InstallParameters> {
         this.database = database;
         this.dataDirectory = dataDirectory;
         this.platformCheck = platformCheck;
+        this.dataNodes = dataNodes;
     }
 
     @Override
@@ -75,9 +78,17 @@ class InstallJob implements JobType<InstallParameters> {
         support.requireValid(environment, problems);
         // An environment the wizard has not stored yet has no database record: its INIT_DB is still to come.
         if (parameters.initDb() && environment.id() != null) {
-            support.records().databaseInitializedAt(environment.id()).ifPresent(at -> problems.add(new ParameterProblem("initDb",
-                    "initDb: the database of '" + environment.name() + "' was already initialised on " + at
-                            + "; INIT_DB runs once per environment. Install without initDb to apply the configuration.")));
+            if (support.records().databaseAdopted(environment.id())) {
+                String where = dataNodes.of(environment).entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+                        .collect(Collectors.joining(", "));
+                problems.add(new ParameterProblem("initDb", "initDb: the database of '" + environment.name() + "'"
+                        + (where.isEmpty() ? "" : " (" + where + ")") + " ran with the platform the console adopted: it holds"
+                        + " the platform's data, and INIT_DB would erase it. Install without initDb to apply the configuration."));
+            } else {
+                support.records().databaseInitializedAt(environment.id()).ifPresent(at -> problems.add(new ParameterProblem("initDb",
+                        "initDb: the database of '" + environment.name() + "' was already initialised on " + at
+                                + "; INIT_DB runs once per environment. Install without initDb to apply the configuration.")));
+            }
         }
         return problems;
     }

@@ -1,5 +1,6 @@
 package io.reemo.console.deploy.install;
 
+import com.github.dockerjava.api.DockerClient;
 import io.reemo.console.deploy.JobSessions;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
@@ -7,17 +8,19 @@ import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.job.NodeRun;
 import io.reemo.console.job.Step;
 import io.reemo.console.node.OutputListener;
+import io.reemo.console.swarm.SwarmReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks every node before anything changes: OS, Docker present or installable, ports free or already ours,
  * clock, IPVS where the services find each other by virtual IP ({@code SWARM_ENDPOINT_MODE} vip), and, for a first
- * install, that the MySQL data directory holds no database. Problems that would break the install stop the job here;
+ * install, that the MySQL data directory holds no database on the nodes where reemo_mysql may run. Problems that would break the install stop the job here;
  * hardware under the vendor's minimums is only a warning.
  */
 @Component
@@ -38,30 +41,59 @@ class Preflight {
             "echo \"epoch=$(date +%s)\"",
             "for p in " + String.join(" ", PORTS.stream().map(String::valueOf).toList())
                     + "; do ss -ltnpH \"sport = :$p\" 2>/dev/null | sed \"s/^/port$p=/\" | head -1; done",
-            "echo \"mysqlData=$(ls -A /opt/reemo/mysql 2>/dev/null | head -3 | tr '\\n' ' ')\"",
             // Swarm's virtual IPs are IPVS: loaded (/proc/net/ip_vs), or a module modprobe would load (-n: dry run)
             "echo \"ipvs=$(if [ -e /proc/net/ip_vs ]; then echo loaded; elif modprobe -n ip_vs >/dev/null 2>&1"
                     + " || /sbin/modprobe -n ip_vs >/dev/null 2>&1; then echo loadable; else echo none; fi)\"");
 
+    /** Files only a MySQL or MariaDB data directory holds (system tablespace, redo log, system schema, server id). */
+    static final List<String> MYSQL_FILES = List.of("ibdata1", "ib_logfile0", "mysql.ibd", "aria_log_control", "auto.cnf", "mysql");
+
     private final JobSessions ssh;
     private final VariableCatalogue variables;
+    private final MysqlDataNodes dataNodes;
 
-    Preflight(JobSessions ssh, VariableCatalogue variables) {
+    Preflight(JobSessions ssh, VariableCatalogue variables, MysqlDataNodes dataNodes) {
         this.ssh = ssh;
         this.variables = variables;
+        this.dataNodes = dataNodes;
     }
 
     /**
      * What the install asks of the nodes.
      *
-     * @param endpointMode the node's cluster's {@code SWARM_ENDPOINT_MODE}
+     * @param endpointMode   the node's cluster's {@code SWARM_ENDPOINT_MODE}
+     * @param mysqlData      the directory that holds the internal database's data on this node, {@code null} when
+     *                       reemo_mysql never runs here
+     * @param firstOfCluster the node the cluster's Swarm is read through, for a platform installed without the console
      */
-    record Asked(boolean installDocker, boolean initDb, String endpointMode) {
+    record Asked(boolean installDocker, boolean initDb, String endpointMode, String mysqlData, boolean firstOfCluster) {
     }
 
     Step step(Environment environment, boolean installDocker, boolean initDb) {
-        return JobSessions.perNode("preflight", environment.nodes(), (run, node) ->
-                check(run, node, new Asked(installDocker, initDb, endpointMode(environment, node))));
+        Map<String, String> directories = dataNodes.of(environment);
+        List<String> firsts = environment.clusters().stream().filter(c -> !c.nodes().isEmpty()).map(c -> c.nodes().get(0).name()).toList();
+        return JobSessions.perNode("preflight", environment.nodes(), (run, node) -> check(run, node, new Asked(installDocker, initDb,
+                endpointMode(environment, node), directories.get(node.name()), firsts.contains(node.name()))));
+    }
+
+    /** A Swarm that runs the catalogue's services without the console's labels: a platform to adopt, never to install over. */
+    private static Optional<String> unadopted(DockerClient docker) {
+        List<String> names = SwarmReader.ifFormed(docker, SwarmReader::read).map(actual -> actual.unlabelled().keySet().stream()
+                .filter(io.reemo.console.catalogue.Component::names).sorted().toList()).orElse(List.of());
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("the Swarm already runs Reemo Infra installed without the console (" + names.size() + " services: "
+                + String.join(", ", names) + "): adopt it (job type adopt); an install would create them again beside it");
+    }
+
+    /** The script for one node: the shared checks, and the data directory's MySQL files where the database may live. */
+    static String script(Asked asked) {
+        if (asked.mysqlData() == null) {
+            return SCRIPT;
+        }
+        return SCRIPT + "; found=''; for f in " + String.join(" ", MYSQL_FILES) + "; do [ -e '" + asked.mysqlData()
+                + "'/$f ] && found=\"$found $f\"; done; echo \"mysqlData=$found\"";
     }
 
     /** The cluster's {@code SWARM_ENDPOINT_MODE}, as the catalogue deploys its services with. */
@@ -73,7 +105,7 @@ class Preflight {
     private int check(NodeRun run, Node node, Asked asked) {
         Map<String, String> found = new ConcurrentHashMap<>();
         long before = Instant.now().getEpochSecond();
-        var result = ssh.run(run, node, SCRIPT, (stream, text) -> {
+        var result = ssh.run(run, node, script(asked), (stream, text) -> {
             int eq = text.indexOf('=');
             if (stream == OutputListener.Stream.STDOUT && eq > 0) {
                 found.put(text.substring(0, eq), text.substring(eq + 1).strip());
@@ -83,11 +115,14 @@ class Preflight {
             run.system("Preflight could not read the node (exit " + result.exitCode() + ").");
             return result.exitCode();
         }
-        List<String> blocking = blocking(found, asked, before, Instant.now().getEpochSecond());
+        List<String> blocking = new ArrayList<>(blocking(found, asked, before, Instant.now().getEpochSecond()));
+        if (asked.firstOfCluster() && !"none".equals(found.get("docker"))) {
+            unadopted(ssh.docker(run, node)).ifPresent(blocking::add);
+        }
         run.system("Found " + found.getOrDefault("os", "unknown") + ", " + found.get("cpus") + " CPU, " + found.get("memMb")
                 + " MB RAM, " + found.get("diskGb") + " GB free, Docker " + found.get("docker") + ", IPVS " + found.get("ipvs") + ".");
         for (String problem : blocking) {
-            run.stderr("Blocking: " + problem);
+            run.stderr("Blocking on " + node.name() + ": " + problem);
         }
         return blocking.isEmpty() ? 0 : 1;
     }
@@ -122,8 +157,8 @@ class Preflight {
                     + " Set " + ENDPOINT_MODE + " to dnsrr, or load ip_vs on the node");
         }
         if (asked.initDb() && !found.getOrDefault("mysqlData", "").isBlank()) {
-            blocking.add("/opt/reemo/mysql already holds a database (" + found.get("mysqlData")
-                    + "): INIT_DB would overwrite it; install without initDb, or move the data away first");
+            blocking.add(asked.mysqlData() + " already holds a MySQL database (" + found.get("mysqlData").strip()
+                    + "): INIT_DB would overwrite it. Install without initDb to keep it, or move the data away first");
         }
         return blocking;
     }

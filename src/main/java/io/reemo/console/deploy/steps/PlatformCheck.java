@@ -57,15 +57,24 @@ public class PlatformCheck {
     /** The step on the environment's nodes as they are now; each node's run reads the environment as it is then. */
     public Step step(Supplier<Environment> environment) {
         return JobSessions.perNode(VerifyParameters.STEP, environment.get().nodes(),
-                (run, node) -> check(run, environment.get(), node.name()));
+                (run, node) -> check(run, environment.get(), node.name(), true));
     }
 
-    private int check(NodeRun run, Environment environment, String nodeName) {
+    /**
+     * Only that the platform answers, through every node: the routes and the healthcheck, not the services against the
+     * console's records. For a platform the console does not manage yet (before an adoption).
+     */
+    public Step answering(String name, Supplier<Environment> environment) {
+        return JobSessions.perNode(name, environment.get().nodes(),
+                (run, node) -> check(run, environment.get(), node.name(), false));
+    }
+
+    private int check(NodeRun run, Environment environment, String nodeName, boolean services) {
         Cluster cluster = environment.clusterOf(nodeName).orElseThrow(() ->
                 new DeployException(nodeName + " is no longer a node of " + environment.name()));
         Node node = environment.node(nodeName).orElseThrow();
         List<CheckLine> lines = new ArrayList<>();
-        if (cluster.nodes().get(0).name().equals(nodeName)) {
+        if (services && cluster.nodes().get(0).name().equals(nodeName)) {
             lines.addAll(services(run, environment, cluster, node));
         }
         lines.addAll(routes(environment, cluster, node));

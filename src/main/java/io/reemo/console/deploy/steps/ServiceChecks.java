@@ -45,6 +45,9 @@ final class ServiceChecks {
             return CheckLine.fail(name + ": its update is " + status.updateState()
                     + (status.updateMessage().isBlank() ? "" : " (" + status.updateMessage() + ")"));
         }
+        if (spec.runOnce()) {
+            return runOnce(spec, status);
+        }
         long expected = spec.global() ? schedulable : spec.replicas();
         if (status.desired() != expected) {
             return CheckLine.fail(name + ": Swarm asks for " + status.desired() + " task(s) where the configuration asks for "
@@ -59,11 +62,22 @@ final class ServiceChecks {
                     + " asks for " + status.version() + " (tasks not replaced yet)");
         }
         if (expected == 0) {
-            String why = spec.runOnce() ? "as it should be outside a database run" : "as the configuration asks";
-            return CheckLine.pass(name + ": 0 tasks, " + why + ", " + status.version());
+            return CheckLine.pass(name + ": 0 tasks, as the configuration asks, " + status.version());
         }
         return CheckLine.pass(name + ": " + status.running() + "/" + expected + " task(s) running and healthy"
                 + (spec.global() ? " (one per node)" : "") + ", " + status.version() + ", on " + nodes(status));
+    }
+
+    /**
+     * A task that runs to completion (reemo_db): nothing of it runs outside a database run, whether Swarm asks for no task
+     * (as the console leaves it) or keeps one that ended (the role's 0/1).
+     */
+    private static CheckLine runOnce(ServiceSpec spec, ServiceStatus status) {
+        if (status.running() > 0) {
+            return CheckLine.fail(spec.name() + ": " + status.running() + " task(s) running: a database run is under way");
+        }
+        return CheckLine.pass(spec.name() + ": 0 tasks running, as it should be outside a database run"
+                + (status.desired() > 0 ? " (its last run ended)" : "") + ", " + status.version());
     }
 
     /** The nodes the running tasks are on, each once. */

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import io.reemo.console.catalogue.DesiredCluster;
 import io.reemo.console.catalogue.DesiredState;
 import io.reemo.console.catalogue.ServiceSpec;
+import io.reemo.console.deploy.DeployException;
 import io.reemo.console.deploy.JobSessions;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
@@ -20,6 +21,7 @@ import io.reemo.console.swarm.SwarmReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,9 @@ import org.springframework.stereotype.Component;
 public class SwarmApply {
 
     static final Duration CONVERGE_TIMEOUT = Duration.ofMinutes(5);
+    /** The changes that write a service spec, whose services must then converge. */
+    private static final Set<Change.Kind> SERVICE_WRITES = Set.of(Change.Kind.CREATE_SERVICE, Change.Kind.UPDATE_SERVICE,
+            Change.Kind.ADOPT_SERVICE);
 
     private final JobSessions sessions;
     private final VariableCatalogue variables;
@@ -68,14 +73,27 @@ public class SwarmApply {
             run.system(desired.group() + ": nothing to change");
             return true;
         }
+        List<String> unadopted = changes.stream().filter(c -> c.kind() == Change.Kind.ADOPT_SERVICE).map(Change::target).toList();
+        if (!unadopted.isEmpty()) {
+            throw new DeployException(desired.group() + ": " + unadopted.size() + " service(s) of the catalogue run without the"
+                    + " console (" + String.join(", ", unadopted) + "): this platform was installed by other means. Adopt it"
+                    + " first (job type adopt); nothing was changed.");
+        }
         run.system(desired.group() + ": " + changes.size() + " change(s)");
+        return applyAndAwait(run, env, desired, docker, changes);
+    }
+
+    /**
+     * Makes {@code changes} on the cluster's Swarm and waits until every service they touch has converged; a service
+     * that does not is rolled back by Swarm and reported. Whether all converged.
+     */
+    boolean applyAndAwait(NodeRun run, Environment env, DesiredCluster desired, DockerClient docker, List<Change> changes) {
+        Cluster cluster = env.cluster(desired.group()).orElseThrow();
         var auth = RegistryAuth.of(variables.effective(env, cluster));
         SwarmApplier applier = new SwarmApplier(docker, desired, auth, run::system);
         Instant since = Instant.now();
         applier.apply(changes);
-        List<String> touched = changes.stream()
-                .filter(c -> c.kind() == Change.Kind.CREATE_SERVICE || c.kind() == Change.Kind.UPDATE_SERVICE)
-                .map(Change::target).toList();
+        List<String> touched = changes.stream().filter(c -> SERVICE_WRITES.contains(c.kind())).map(Change::target).toList();
         List<Outcome> outcomes = Convergence.await(docker, touched, applier.rollingSince(), CONVERGE_TIMEOUT, outcome -> {
             String line = outcome.service() + ": " + outcome.detail();
             if (outcome.converged()) {

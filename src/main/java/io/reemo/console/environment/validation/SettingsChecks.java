@@ -1,5 +1,6 @@
 package io.reemo.console.environment.validation;
 
+import java.util.regex.Pattern;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
@@ -130,6 +131,9 @@ public final class SettingsChecks {
                 .toList();
     }
 
+    /** A directory the console names in commands on the nodes: nothing a shell would read as more than a word. */
+    private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._/-]*");
+
     private void database(Cluster cluster, EffectiveVariables vars, Location group, SourcePositions positions,
                           List<Problem> problems) {
         boolean external = EXTERNAL_DB.stream().filter(v -> !v.equals("DB_DIALECT")).anyMatch(v -> vars.explicit(v).isPresent());
@@ -140,6 +144,16 @@ public final class SettingsChecks {
                         + "; " + cluster.group() + " lacks " + String.join(", ", missing) + ".")
                         .variable(missing.get(0)).at(group).position(positions.of(group, null)));
             }
+        }
+        if (!vars.network().matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+            problems.add(Problem.error("SWARM_NETWORK", "SWARM_NETWORK of " + cluster.group() + " must be a Docker network name"
+                    + " (letters, digits and _ . -), not \"" + vars.network() + "\".")
+                    .variable("SWARM_NETWORK").at(group).position(positions.of(group, null)));
+        }
+        if (!SAFE_PATH.matcher(vars.mysqlDataDirectory()).matches()) {
+            problems.add(Problem.error("MYSQL_DATA_DIR", "MYSQL_DATA_DIR of " + cluster.group() + " must be an absolute path of "
+                    + "letters, digits and . _ - / (e.g. /opt/reemo), not \"" + vars.mysqlDataDirectory() + "\".")
+                    .variable("MYSQL_DATA_DIR").at(group).position(positions.of(group, null)));
         }
         if (!vars.externalDatabase() && cluster.nodes().size() > 1 && !vars.isTrue("OPT_REEMO_REPLICATED")) {
             problems.add(Problem.warning("MYSQL_NOT_REPLICATED", "The internal MySQL of " + cluster.group() + " keeps its "

@@ -122,7 +122,7 @@ class UpdatesPageTest extends ConsoleApiTest {
         registryHolds(Map.of("api", API_TAGS, "db", List.of("2.14.0"), "portal", List.of("2.14.2")));
         when(plans.updatePlan(eq(id), anyList(), anyMap())).thenReturn(new PlanService.Plan(List.of(
                 change("reemo_portal", "image 2.13.11 → 2.14.2"), change("reemo_api", "image 2.13.10 → 2.14.0"),
-                change("reemo_db", "image 2.13.10 → 2.14.0")), List.of()));
+                change("reemo_db", "image 2.13.10 → 2.14.0")), List.of(), Map.of(), Map.of()));
 
         mvc.perform(get("/environments/" + id + "/updates/plan").with(operator())
                         .param("version", "portal:2.14.2", "api:2.14.0", "db:2.14.0"))
@@ -145,7 +145,7 @@ class UpdatesPageTest extends ConsoleApiTest {
     void aPlanWithoutChangesSaysSoAndOffersNothingToRun() throws Exception {
         long id = environment();
         registryHolds(Map.of("api", API_TAGS));
-        when(plans.updatePlan(eq(id), anyList(), anyMap())).thenReturn(new PlanService.Plan(List.of(), List.of()));
+        when(plans.updatePlan(eq(id), anyList(), anyMap())).thenReturn(new PlanService.Plan(List.of(), List.of(), Map.of(), Map.of()));
         mvc.perform(get("/environments/" + id + "/updates/plan").with(operator()).param("version", "api:2.13.10"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<strong>Nothing would change</strong> on the servers: they already run these versions.")))
@@ -189,7 +189,7 @@ class UpdatesPageTest extends ConsoleApiTest {
         long id = environment();
         registryHolds(Map.of("mysql", List.of("8.0.40-0ubuntu0.24.04.1", "8.0.41")));
         when(plans.updatePlan(eq(id), anyList(), anyMap())).thenReturn(new PlanService.Plan(List.of(
-                change("reemo_mysql", "image 8.0.40-0ubuntu0.24.04.1 → 8.0.41")), List.of()));
+                change("reemo_mysql", "image 8.0.40-0ubuntu0.24.04.1 → 8.0.41")), List.of(), Map.of(), Map.of()));
         mvc.perform(get("/environments/" + id + "/updates/plan").with(admin()).param("version", "mysql:8.0.41"))
                 .andExpect(content().string(containsString("<strong>Updating MySQL interrupts the service</strong>")))
                 .andExpect(content().string(containsString("name=\"confirmDowntime\" value=\"true\" required")));
@@ -212,7 +212,7 @@ class UpdatesPageTest extends ConsoleApiTest {
         long id = environment();
         registryHolds(Map.of("api", API_TAGS));
         when(plans.updatePlan(eq(id), anyList(), anyMap())).thenReturn(new PlanService.Plan(List.of(
-                change("reemo_api", "image 2.13.10 → 2.14.0")), List.of()));
+                change("reemo_api", "image 2.13.10 → 2.14.0")), List.of(), Map.of(), Map.of()));
         when(launcher.start(eq(id), any(), any())).thenThrow(new JobConflictException("Job 12 (install) is running on this environment.", 12L));
         mvc.perform(post("/environments/" + id + "/updates").with(admin()).with(csrf()).param("version", "api:2.14.0"))
                 .andExpect(status().isOk())
@@ -240,7 +240,7 @@ class UpdatesPageTest extends ConsoleApiTest {
 
         registryHolds(Map.of("api", API_TAGS));
         when(plans.updatePlan(eq(id), anyList(), anyMap())).thenReturn(new PlanService.Plan(List.of(
-                change("reemo_api", "image 2.14.0 → 2.13.10")), List.of()));
+                change("reemo_api", "image 2.14.0 → 2.13.10")), List.of(), Map.of(), Map.of()));
         records.recordVersionChange(id, 8, "DOCKER_VERSION_API", "2.13.10", "2.14.0");
         mvc.perform(get("/environments/" + id + "/updates").with(viewer()))
                 .andExpect(content().string(containsString("href=\"/environments/" + id + "/updates/plan?version=api:2.13.10\">Return to 2.13.10…</a>")));
@@ -275,7 +275,7 @@ class UpdatesPageTest extends ConsoleApiTest {
                 .andExpect(content().string(containsString(">Update to 2.14.0…</a>")));
 
         when(plans.updatePlan(eq(id), anyList(), anyMap())).thenReturn(new PlanService.Plan(List.of(
-                change("reemo_api", "image 2.13.10 → 2.14.1-broken")), List.of()));
+                change("reemo_api", "image 2.13.10 → 2.14.1-broken")), List.of(), Map.of(), Map.of()));
         mvc.perform(get("/environments/" + id + "/updates/plan").with(admin()).param("version", "api:2.14.1-broken"))
                 .andExpect(content().string(containsString("<strong>Failed here before.</strong>")))
                 .andExpect(content().string(containsString(words)))

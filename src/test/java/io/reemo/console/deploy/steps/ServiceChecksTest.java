@@ -34,7 +34,19 @@ class ServiceChecksTest {
         assertThat(lines).hasSize(desired.services().size()).allMatch(CheckLine::passed);
         assertThat(texts(lines)).contains("reemo_api: 4/4 task(s) running and healthy, 2.13.10, on infra1, infra2, infra3")
                 .contains("traefik: 3/3 task(s) running and healthy (one per node), v2.11, on infra1, infra2, infra3")
-                .contains("reemo_db: 0 tasks, as it should be outside a database run, 2.13.10");
+                .contains("reemo_db: 0 tasks running, as it should be outside a database run, 2.13.10");
+    }
+
+    /** The role leaves reemo_db at 1 replica whose task ended ("0/1"); the console at 0. Neither runs anything. */
+    @Test
+    void theDatabaseJobPassesWhenNothingOfItRunsWhateverSwarmAsksForAndFailsDuringARun() {
+        SwarmStatus ended = running(s -> s.name().equals("reemo_db") ? with(s, 1, 0, List.of()) : s);
+        SwarmStatus running = running(s -> s.name().equals("reemo_db") ? with(s, 1, 1, List.of("infra2")) : s);
+
+        assertThat(texts(ServiceChecks.judge(desired, ended)))
+                .contains("reemo_db: 0 tasks running, as it should be outside a database run (its last run ended), 2.13.10");
+        assertThat(failures(ServiceChecks.judge(desired, running)))
+                .containsExactly("reemo_db: 1 task(s) running: a database run is under way");
     }
 
     @Test
