@@ -161,7 +161,7 @@ class TakeoverIT {
             assertThat(driver.findElements(By.id("install"))).isEmpty();
             assertThat(driver.findElements(By.cssSelector("table.plan-changes tbody tr")).stream().map(r -> r.getText()))
                     .noneMatch(row -> row.contains("create service") || row.contains("remove service"));
-            browser.screenshot("takeover-review");
+            walk.screenshotAt("takeover-review", By.id("adoption"));
 
             driver.findElement(By.id("adopt-as-it-runs")).click();
             browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/jobs/\\d+$"));
