@@ -57,7 +57,8 @@ final class ClusterServices {
         services.add(0, traefik());
         List<String> managers = cluster.nodes().stream().map(Node::name).toList();
         String endpointMode = vars.text("SWARM_ENDPOINT_MODE").orElse("vip");
-        return new DesiredCluster(cluster.group(), managers, vars.network(), endpointMode, nodeLabels, List.copyOf(objects), services);
+        return new DesiredCluster(cluster.group(), managers, vars.network(), endpointMode, nodeLabels, List.copyOf(objects), services,
+                vars.updateMonitor());
     }
 
     private List<Component> apiSide() {

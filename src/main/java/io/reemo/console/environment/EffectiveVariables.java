@@ -1,5 +1,6 @@
 package io.reemo.console.environment;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class EffectiveVariables {
     public static final String DEFAULT_NETWORK = "reemo_net";
     /** Where the console keeps a new internal database; an adopted platform keeps its own place. */
     public static final String DEFAULT_MYSQL_DATA_DIR = "/opt/reemo/mysql";
+    public static final Duration DEFAULT_UPDATE_MONITOR = Duration.ofSeconds(8);
 
     /** {@code {{ NAME }}}: the only Jinja the console evaluates, as the role's own defaults use it. */
     public static final Pattern REFERENCE = Pattern.compile("^\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}$");
@@ -133,7 +135,6 @@ public final class EffectiveVariables {
                 text("REGISTRY_PASSWORD").orElse(null));
     }
 
-    /** An external database is used when {@code DB_HOST} is set (product-calls.md §9): no internal MySQL then. */
     /** The overlay network the cluster's services share ({@code SWARM_NETWORK}). */
     public String network() {
         return text("SWARM_NETWORK").filter(n -> !n.isBlank()).orElse(DEFAULT_NETWORK);
@@ -143,6 +144,17 @@ public final class EffectiveVariables {
     public String mysqlDataDirectory() {
         return text("MYSQL_DATA_DIR").filter(d -> !d.isBlank()).orElse(DEFAULT_MYSQL_DATA_DIR);
     }
+
+    /**
+     * How long Swarm watches each updated task before it goes on to the next ({@code SWARM_UPDATE_MONITOR}, seconds);
+     * a value that is not a whole number counts as the default here, and SettingsChecks names it.
+     */
+    public Duration updateMonitor() {
+        return text("SWARM_UPDATE_MONITOR").map(String::strip).filter(s -> s.matches("\\d{1,4}"))
+                .map(s -> Duration.ofSeconds(Long.parseLong(s))).orElse(DEFAULT_UPDATE_MONITOR);
+    }
+
+    /** An external database is used when {@code DB_HOST} is set (product-calls.md §9): no internal MySQL then. */
 
     public boolean externalDatabase() {
         return text("DB_HOST").filter(h -> !h.isBlank()).isPresent();

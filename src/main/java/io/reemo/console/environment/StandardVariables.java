@@ -258,6 +258,10 @@ final class StandardVariables {
                 .help("Console extension: the overlay network the services of a cluster share. A platform the console adopts "
                         + "keeps the one it runs on, so that its services keep reaching each other while they are converged.")
                 .build());
+        all.add(def("SWARM_UPDATE_MONITOR", OPERATION, VariableType.INT, Scope.ANYWHERE).extension().defaults("8")
+                .help("Console extension: the seconds Swarm watches each updated task, once it runs and its healthcheck "
+                        + "passes, before it updates the next; a task that fails in that time rolls the update back. Set it "
+                        + "to how long your images take to fail when they do (1 to 300).").build());
         all.add(def("MYSQL_NODE", DATABASE, VariableType.STRING, Scope.ANYWHERE).extension()
                 .help("Console extension: the node (inventory name) whose /opt/reemo holds the internal MySQL data; "
                         + "reemo_mysql is pinned to it. Default: the first node of the cluster that runs the API.").build());

@@ -36,7 +36,6 @@ final class DockerServiceSpecs {
     static final String COMPONENT_LABEL = "io.reemo.console.component";
     /** The service labels the console sets; others on a service are someone else's and no difference. */
     static final List<String> CONSOLE_LABELS = List.of(MANAGED_LABEL, COMPONENT_LABEL);
-    private static final long MONITOR_NANOS = Duration.ofSeconds(8).toNanos();
 
     private DockerServiceSpecs() {
     }
@@ -84,15 +83,16 @@ final class DockerServiceSpecs {
                 .withPorts(spec.ports().stream().map(p -> new PortConfig().withProtocol(PortConfigProtocol.TCP)
                         .withPublishedPort(p.published()).withTargetPort(p.target())
                         .withPublishMode(PortConfig.PublishMode.host)).toList());
+        long monitor = cluster.updateMonitor().toNanos();
         return new ServiceSpec()
                 .withName(spec.name())
                 .withLabels(labels(spec))
                 .withTaskTemplate(task)
                 .withMode(mode)
                 .withEndpointSpec(endpoint)
-                .withUpdateConfig(new UpdateConfig().withParallelism(1L).withMonitor(MONITOR_NANOS)
+                .withUpdateConfig(new UpdateConfig().withParallelism(1L).withMonitor(monitor)
                         .withFailureAction(UpdateFailureAction.ROLLBACK))
-                .withRollbackConfig(new UpdateConfig().withParallelism(1L).withMonitor(MONITOR_NANOS)
+                .withRollbackConfig(new UpdateConfig().withParallelism(1L).withMonitor(monitor)
                         .withFailureAction(UpdateFailureAction.PAUSE));
     }
 }

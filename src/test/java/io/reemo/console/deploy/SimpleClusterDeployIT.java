@@ -132,11 +132,14 @@ class SimpleClusterDeployIT {
         JsonNode on = runJob(Map.of("type", "maintenance", "enable", true));
         assertThat(on.get("status").asString()).as(log(on)).isEqualTo("succeeded");
         assertThat(portalPage()).contains("Maintenance");
+        assertThat(log(on)).as("its last step proves it through every node").contains("portal https://" + PORTAL_URL
+                + "/ through node2 (10.199.0.2): HTTP 200 (text/html), the maintenance page");
         assertThat(serviceList().get("reemo_api")).contains("reemoinfraapi:2.14.0");
 
         JsonNode off = runJob(Map.of("type", "maintenance", "enable", false));
         assertThat(off.get("status").asString()).as(log(off)).isEqualTo("succeeded");
         assertThat(portalPage()).contains("portal 2.13.11");
+        assertThat(log(off)).contains("portal https://" + PORTAL_URL + "/ through node2 (10.199.0.2): HTTP 200 (text/html), the portal's page");
         assertThat(serviceList()).doesNotContainKey("reemo_maintenance");
     }
 

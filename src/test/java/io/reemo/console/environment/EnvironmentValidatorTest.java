@@ -35,6 +35,20 @@ class EnvironmentValidatorTest {
         assertThat(errors(Fixtures.dedicated())).isEmpty();
     }
 
+    @Test
+    void theUpdateMonitorIsSecondsFromOneTo300AndReachesTheEffectiveVariables() {
+        assertThat(problems(withAll(Fixtures.single(), "SWARM_UPDATE_MONITOR", "0"), "SWARM_UPDATE_MONITOR")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("a number of seconds from 1 to 300, not \"0\""));
+        assertThat(problems(withAll(Fixtures.single(), "SWARM_UPDATE_MONITOR", "301"), "SWARM_UPDATE_MONITOR")).hasSize(1);
+        assertThat(problems(withAll(Fixtures.single(), "SWARM_UPDATE_MONITOR", "2"), "SWARM_UPDATE_MONITOR")).isEmpty();
+        Environment two = withAll(Fixtures.single(), "SWARM_UPDATE_MONITOR", "2");
+        VariableCatalogue catalogue = new VariableCatalogue();
+        assertThat(catalogue.effective(two, two.clusters().get(0)).updateMonitor()).hasSeconds(2);
+        Environment unset = Fixtures.single();
+        assertThat(catalogue.effective(unset, unset.clusters().get(0)).updateMonitor())
+                .isEqualTo(EffectiveVariables.DEFAULT_UPDATE_MONITOR).hasSeconds(8);
+    }
+
     // --- scope
 
     @Test

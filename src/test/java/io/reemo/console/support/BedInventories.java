@@ -70,7 +70,9 @@ public final class BedInventories {
                 + "    REGISTRY_USERNAME: \"" + bed.registryUser() + "\"\n"
                 + "    REGISTRY_PASSWORD: \"" + bed.registryPassword() + "\"\n"
                 + "    HMACSECRET: \"bed-hmac-secret\"\n"
-                + "    SWARM_ENDPOINT_MODE: \"dnsrr\"\n";
+                + "    SWARM_ENDPOINT_MODE: \"dnsrr\"\n"
+                // the stand-ins fail at once or never: a short watch per task keeps the bed's rolling updates quick
+                + "    SWARM_UPDATE_MONITOR: \"2\"\n";
     }
 
     private static String host(Node node, TestBed bed, String indent) {

@@ -14,7 +14,9 @@ import io.reemo.console.catalogue.ServiceSpec.Mount;
 import io.reemo.console.catalogue.ServiceSpec.Port;
 import io.reemo.console.catalogue.ServiceSpec.SecretMount;
 import io.reemo.console.swarm.ActualCluster.ActualService;
+import io.reemo.console.environment.EffectiveVariables;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,7 +63,8 @@ class ServiceComparisonTest {
      * The cluster's components that reach its services' specs, and those that do not (named so that a new component
      * has to be placed on one side or the other).
      */
-    private static final Map<String, String> CLUSTER_CASES = Map.of("network", "networks", "endpointMode", "endpoint mode");
+    private static final Map<String, List<String>> CLUSTER_CASES = Map.of("network", List.of("networks"),
+            "endpointMode", List.of("endpoint mode"), "updateMonitor", List.of("update config", "rollback config"));
     private static final Set<String> NOT_IN_A_SERVICE_SPEC = Set.of("group", "managerOrder", "nodeLabels", "objects", "services");
 
     @Test
@@ -101,8 +104,7 @@ class ServiceComparisonTest {
             }
             named.add(change.field());
         }
-        named.addAll(CLUSTER_CASES.values());
-        named.addAll(List.of("update config", "rollback config"));
+        CLUSTER_CASES.values().forEach(named::addAll);
         assertThat(named).as("every field the comparison knows is reached by some change").containsAll(ServiceComparison.fieldNames());
     }
 
@@ -113,15 +115,20 @@ class ServiceComparisonTest {
             if (NOT_IN_A_SERVICE_SPEC.contains(component.getName())) {
                 continue;
             }
-            String field = CLUSTER_CASES.get(component.getName());
-            if (field == null) {
+            List<String> fields = CLUSTER_CASES.get(component.getName());
+            if (fields == null) {
                 fail("DesiredCluster." + component.getName() + " is not classified here: add a case, or name it as not in a service spec");
             }
-            DesiredCluster desired = component.getName().equals("network") ? cluster(API, "reemo_net2", "vip") : cluster(API, "reemo_net", "dnsrr");
+            DesiredCluster desired = switch (component.getName()) {
+                case "network" -> cluster(API, "reemo_net2", "vip");
+                case "endpointMode" -> cluster(API, "reemo_net", "dnsrr");
+                default -> new DesiredCluster("infra", List.of("node1"), "reemo_net", "vip", Map.of(), List.of(), List.of(API),
+                        Duration.ofSeconds(3));
+            };
 
             assertThat(Planner.plan(desired, running, s -> true, true)).as(component.getName())
                     .filteredOn(c -> c.kind() == Change.Kind.UPDATE_SERVICE).singleElement()
-                    .satisfies(c -> assertThat(c.fields()).containsExactly(field));
+                    .satisfies(c -> assertThat(c.fields()).containsExactlyElementsOf(fields));
         }
     }
 
@@ -175,7 +182,8 @@ class ServiceComparisonTest {
     }
 
     private static DesiredCluster cluster(ServiceSpec service, String network, String endpointMode) {
-        return new DesiredCluster("infra", List.of("node1"), network, endpointMode, Map.of(), List.of(), List.of(service));
+        return new DesiredCluster("infra", List.of("node1"), network, endpointMode, Map.of(), List.of(), List.of(service),
+                EffectiveVariables.DEFAULT_UPDATE_MONITOR);
     }
 
     private static RecordComponent component(String name) {

@@ -15,6 +15,7 @@ import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.ServiceSpec;
 import io.reemo.console.catalogue.Component;
 import io.reemo.console.catalogue.DesiredCluster;
+import io.reemo.console.environment.EffectiveVariables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -34,8 +35,10 @@ class SwarmApplierTest {
 
     @Test
     void anEndpointModeChangeReachesTheServiceUpdate() {
-        DesiredCluster vip = new DesiredCluster("infra", List.of("node1"), "reemo_net", "vip", Map.of(), List.of(), List.of(PORTAL));
-        DesiredCluster dnsrr = new DesiredCluster("infra", List.of("node1"), "reemo_net", "dnsrr", Map.of(), List.of(), List.of(PORTAL));
+        DesiredCluster vip = new DesiredCluster("infra", List.of("node1"), "reemo_net", "vip", Map.of(), List.of(), List.of(PORTAL),
+                EffectiveVariables.DEFAULT_UPDATE_MONITOR);
+        DesiredCluster dnsrr = new DesiredCluster("infra", List.of("node1"), "reemo_net", "dnsrr", Map.of(), List.of(), List.of(PORTAL),
+                EffectiveVariables.DEFAULT_UPDATE_MONITOR);
         List<Change> plan = Planner.plan(dnsrr, RunningServices.appliedAs(vip), s -> true, true);
         DockerClient docker = mock(DockerClient.class, RETURNS_DEEP_STUBS);
         Service running = new Service().withId("id-portal").withSpec(RunningServices.running(PORTAL, vip).spec());

@@ -71,11 +71,16 @@ class DashboardSnapshots {
             if (slot.last != null && slot.last.takenAt().plus(properties.maxAge()).isAfter(Instant.now())) {
                 return Optional.of(slot.last);
             }
-            if (slot.refresh == null) {
-                slot.refresh = CompletableFuture.supplyAsync(() -> take(environmentId), readers)
-                        .whenComplete((snapshot, error) -> keep(slot, snapshot));
+            // A finished refresh is never reused: its keep() may not have run yet, so it could hand out a stale read forever.
+            if (slot.refresh == null || slot.refresh.isDone()) {
+                CompletableFuture<Snapshot> read = CompletableFuture.supplyAsync(() -> take(environmentId), readers);
+                slot.refresh = read;
+                // may run keep() at once, in this thread, when the read is already done
+                read.whenComplete((snapshot, error) -> keep(slot, read, snapshot));
+                refresh = read;
+            } else {
+                refresh = slot.refresh;
             }
-            refresh = slot.refresh;
         }
         try {
             return Optional.of(refresh.get(properties.readWait().toMillis(), TimeUnit.MILLISECONDS));
@@ -89,12 +94,14 @@ class DashboardSnapshots {
         }
     }
 
-    private static void keep(Slot slot, Snapshot snapshot) {
+    private static void keep(Slot slot, CompletableFuture<Snapshot> read, Snapshot snapshot) {
         synchronized (slot) {
-            if (snapshot != null) {
+            if (snapshot != null && (slot.last == null || snapshot.takenAt().isAfter(slot.last.takenAt()))) {
                 slot.last = snapshot;
             }
-            slot.refresh = null;
+            if (slot.refresh == read) {
+                slot.refresh = null;
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import io.reemo.console.deploy.VerifyResults;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.job.Jobs;
+import io.reemo.console.security.Roles;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -15,6 +16,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +26,12 @@ import org.springframework.stereotype.Component;
 @Component
 class VerifySchedule implements SmartLifecycle {
 
-    /** Who the jobs are started by, as the job history shows it: the setting that asked for them. */
-    static final Authentication STARTER = UsernamePasswordAuthenticationToken.authenticated("console.verify.interval", null, List.of());
+    /**
+     * Who the jobs are started by, as the job history shows it: the setting that asked for them, with an operator's
+     * role (verify is an operator's job, and the launcher checks the role of every starter).
+     */
+    static final Authentication STARTER = UsernamePasswordAuthenticationToken.authenticated("console.verify.interval", null,
+            List.of(new SimpleGrantedAuthority("ROLE_" + Roles.OPERATOR)));
     private static final Logger log = LoggerFactory.getLogger(VerifySchedule.class);
 
     private final VerifyProperties properties;

@@ -150,6 +150,10 @@ public final class SettingsChecks {
                     + " (letters, digits and _ . -), not \"" + vars.network() + "\".")
                     .variable("SWARM_NETWORK").at(group).position(positions.of(group, null)));
         }
+        vars.text("SWARM_UPDATE_MONITOR").map(String::strip).filter(s -> !s.matches("\\d{1,3}") || Integer.parseInt(s) < 1
+                || Integer.parseInt(s) > 300).ifPresent(monitor -> problems.add(Problem.error("SWARM_UPDATE_MONITOR",
+                "SWARM_UPDATE_MONITOR of " + cluster.group() + " must be a number of seconds from 1 to 300, not \"" + monitor + "\".")
+                .variable("SWARM_UPDATE_MONITOR").at(group).position(positions.of(group, null))));
         if (!SAFE_PATH.matcher(vars.mysqlDataDirectory()).matches()) {
             problems.add(Problem.error("MYSQL_DATA_DIR", "MYSQL_DATA_DIR of " + cluster.group() + " must be an absolute path of "
                     + "letters, digits and . _ - / (e.g. /opt/reemo), not \"" + vars.mysqlDataDirectory() + "\".")

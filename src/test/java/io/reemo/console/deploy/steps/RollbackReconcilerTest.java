@@ -35,6 +35,7 @@ import io.reemo.console.environment.RevisionCause;
 import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.job.LogChannel;
 import io.reemo.console.swarm.Convergence.Outcome;
+import io.reemo.console.environment.EffectiveVariables;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,8 @@ class RollbackReconcilerTest {
     private static DesiredCluster desired(String version) {
         ServiceSpec api = new ServiceSpec("reemo_api", Component.API, IMAGE + version, 4, 4, List.of(), new TreeMap<>(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), Map.of("tag", "reemo_api"), false);
-        return new DesiredCluster(Cluster.INFRA, List.of("infra1"), "reemo_net", "vip", Map.of(), List.of(), List.of(api));
+        return new DesiredCluster(Cluster.INFRA, List.of("infra1"), "reemo_net", "vip", Map.of(), List.of(), List.of(api),
+                EffectiveVariables.DEFAULT_UPDATE_MONITOR);
     }
 
     private static Outcome rolledBack() {

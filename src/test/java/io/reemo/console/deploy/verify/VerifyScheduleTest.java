@@ -19,6 +19,7 @@ import io.reemo.console.environment.Fixtures;
 import io.reemo.console.job.Job;
 import io.reemo.console.job.JobStatus;
 import io.reemo.console.job.Jobs;
+import io.reemo.console.security.Roles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -72,6 +73,8 @@ class VerifyScheduleTest {
         }
         assertThat(schedule.isRunning()).isFalse();
         assertThat(VerifySchedule.STARTER.getName()).isEqualTo("console.verify.interval");
+        assertThat(Roles.atLeast(VerifySchedule.STARTER, Roles.OPERATOR)).as("the launcher lets it start verify").isTrue();
+        assertThat(Roles.isAdmin(VerifySchedule.STARTER)).isFalse();
     }
 
     @Test
