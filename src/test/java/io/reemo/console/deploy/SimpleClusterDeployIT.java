@@ -141,6 +141,8 @@ class SimpleClusterDeployIT {
         assertThat(portalPage()).contains("portal 2.13.11");
         assertThat(log(off)).contains("portal https://" + PORTAL_URL + "/ through node2 (10.199.0.2): HTTP 200 (text/html), the portal's page");
         assertThat(serviceList()).doesNotContainKey("reemo_maintenance");
+        // where a toggle's time goes, for the speed work: each line carries its own time
+        System.out.println("SimpleClusterDeployIT: maintenance on\n" + log(on) + "SimpleClusterDeployIT: maintenance off\n" + log(off));
     }
 
     private JsonNode runJob(Map<String, Object> request) throws InterruptedException {
