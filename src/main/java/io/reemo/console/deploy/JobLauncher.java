@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns a job's parameters into a running job: checks, plans, audits, starts. */
+/** Turns a job's parameters into a running job: checks, plans, then audits and starts in one transaction. */
 @Service
 public class JobLauncher {
 
@@ -61,10 +61,11 @@ public class JobLauncher {
         JobParametersException.throwIfAny(reading, type.check(environment, parameters));
         List<Step> steps = type.plan(environment, parameters);
         Map<String, Object> recorded = json.convertValue(parameters, AS_MAP);
-        Job job = jobs.start(new JobRequest(type.name(), environmentId, user.getName(), recorded, type.changing(), steps));
-        audit.record("job.start", "environment " + environmentId + " (" + environment.name() + ")",
-                "job " + job.id() + " " + type.name() + " " + masker.mask(json.writeValueAsString(recorded)));
-        return job;
+        String target = AuditLog.environmentTarget(environmentId, environment.name());
+        String detail = type.name() + " " + masker.mask(json.writeValueAsString(recorded));
+        // Recorded with the job's row, before its thread may run: a job that could not be audited never runs.
+        return jobs.start(new JobRequest(type.name(), environmentId, user.getName(), recorded, type.changing(), steps),
+                id -> audit.record("job.start", target, "job " + id + " " + detail));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -34,8 +35,11 @@ class JobStore {
         this.json = json;
     }
 
-    /** Stores a new job as queued with every step and node pending; returns its id. */
-    long insert(JobRequest request, String maskedParametersJson, Instant now) {
+    /**
+     * Stores a new job as queued with every step and node pending, then runs {@code inTransaction} on its id before the
+     * transaction commits; returns the id.
+     */
+    long insert(JobRequest request, String maskedParametersJson, Instant now, LongConsumer inTransaction) {
         return tx.execute(status -> {
             GeneratedKeyHolder keys = new GeneratedKeyHolder();
             db.sql("""
@@ -54,6 +58,7 @@ class JobStore {
                             .params(id, i, node, StepStatus.PENDING.name()).update();
                 }
             }
+            inTransaction.accept(id);
             return id;
         });
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -64,7 +65,16 @@ public class Jobs implements SmartLifecycle {
      *
      * @throws JobConflictException when the job changes an environment that another changing job holds
      */
-    public synchronized Job start(JobRequest request) {
+    public Job start(JobRequest request) {
+        return start(request, id -> {
+        });
+    }
+
+    /**
+     * As {@link #start(JobRequest)}, with {@code inTransaction} run on the job's id in the transaction that stores the
+     * job, before the job is handed to its thread (the caller's audit record): when it throws, no job is stored or run.
+     */
+    public synchronized Job start(JobRequest request, LongConsumer inTransaction) {
         if (!accepting) {
             throw new JobConflictException("The console is shutting down; start the job again once it is back.", null);
         }
@@ -72,7 +82,7 @@ public class Jobs implements SmartLifecycle {
             requireIdle(request.environmentId(), "Only one job that changes an environment runs at a time");
         }
         String parameters = masker.mask(json.writeValueAsString(request.parameters()));
-        long id = store.insert(request, parameters, Instant.now());
+        long id = store.insert(request, parameters, Instant.now(), inTransaction);
         if (request.changing()) {
             changing.put(request.environmentId(), id);
         }

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Bearer tokens for scripts. A token is shown once when created; only its SHA-256 is stored,
@@ -24,11 +25,13 @@ public class ApiTokens {
     private static final String PREFIX = "rct_";
     private final JdbcClient db;
     private final UserDetailsService users;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcClient db, UserDetailsService users) {
+    ApiTokens(JdbcClient db, UserDetailsService users, AuditLog audit) {
         this.db = db;
         this.users = users;
+        this.audit = audit;
     }
 
     public record IssuedToken(long id, String name, String token) {
@@ -44,6 +47,8 @@ public class ApiTokens {
     /** How stale {@code last_used_at} may be: a busy script must not write the token's row on every request. */
     private static final Duration USE_RECORDED_EVERY = Duration.ofMinutes(1);
 
+    /** Audited in the token's transaction: a token whose record could not be written is never handed out. */
+    @Transactional
     public IssuedToken issue(String username, String name, int days) {
         if (days < 1 || days > MAX_DAYS) {
             throw new IllegalArgumentException("expiresInDays: a token lives 1 to " + MAX_DAYS + " days; give a number in that range.");
@@ -56,7 +61,9 @@ public class ApiTokens {
         db.sql("INSERT INTO api_token (name, username, token_sha256, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
                 .params(name, username, sha256(token), now, now.plusDays(days))
                 .update(keys, "id");
-        return new IssuedToken(keys.getKey().longValue(), name, token);
+        long id = keys.getKey().longValue();
+        audit.recordAs(username, "api-token.issue", tokenTarget(id, name), "expires " + now.plusDays(days).toInstant());
+        return new IssuedToken(id, name, token);
     }
 
     /** The user a presented token belongs to, if it is a live token. */
@@ -83,8 +90,20 @@ public class ApiTokens {
                 .param(username).query(TokenInfo.class).list();
     }
 
+    /** Audited in the revocation's transaction; a token that is not the user's is neither revoked nor recorded. */
+    @Transactional
     public boolean revoke(String username, long id) {
-        return db.sql("DELETE FROM api_token WHERE id = ? AND username = ?").params(id, username).update() == 1;
+        Optional<String> name = db.sql("SELECT name FROM api_token WHERE id = ? AND username = ?").params(id, username)
+                .query(String.class).optional();
+        name.ifPresent(n -> {
+            audit.recordAs(username, "api-token.revoke", tokenTarget(id, n), null);
+            db.sql("DELETE FROM api_token WHERE id = ?").param(id).update();
+        });
+        return name.isPresent();
+    }
+
+    private static String tokenTarget(long id, String name) {
+        return "token " + id + " (" + name + ")";
     }
 
     private static String sha256(String text) {

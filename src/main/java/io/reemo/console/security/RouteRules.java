@@ -170,6 +170,10 @@ public final class RouteRules {
             rule(POST, "/api/v1/users", Access.ADMIN),
             rule(PATCH, "/api/v1/users/{username}", Access.VIEWER),
 
+            // the audit trail names users, hosts and what was run on them
+            rule(GET, "/audit", Access.ADMIN),
+            rule(GET, "/api/v1/audit", Access.ADMIN),
+
             // API: the caller's own tokens
             rule(GET, "/api/v1/tokens", Access.VIEWER),
             rule(POST, "/api/v1/tokens", Access.VIEWER),

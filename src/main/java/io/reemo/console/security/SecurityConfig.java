@@ -30,6 +30,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -82,7 +83,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Passwords passwords) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Passwords passwords, AuditLog audit) throws Exception {
         return http
                 .authorizeHttpRequests(SecurityConfig::byRouteRules)
                 .addFilterAfter(new PasswordChangeGate(passwords), AuthorizationFilter.class)
@@ -93,7 +94,7 @@ class SecurityConfig {
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HtmxAwareLoginEntryPoint(LOGIN),
                         HtmxAwareLoginEntryPoint.HTMX_REQUEST))
                 .requestCache(c -> c.requestCache(pagesToReturnTo()))
-                .logout(Customizer.withDefaults())
+                .logout(l -> l.addLogoutHandler(auditedLogout(audit)))
                 .build();
     }
 
@@ -124,6 +125,15 @@ class SecurityConfig {
         AuthorityAuthorizationManager<RequestAuthorizationContext> manager = AuthorityAuthorizationManager.hasRole(role);
         manager.setRoleHierarchy(Roles.hierarchy());
         return manager;
+    }
+
+    /** Runs before the session ends, while the user is still known; a sign-out without a session has no one to name. */
+    private static LogoutHandler auditedLogout(AuditLog audit) {
+        return (request, response, user) -> {
+            if (user != null) {
+                audit.recordAs(user.getName(), "logout", "address " + request.getRemoteAddr(), null);
+            }
+        };
     }
 
     /** A locked sign-in says so on the form; any other failure is a wrong name or password. */

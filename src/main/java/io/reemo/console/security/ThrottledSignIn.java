@@ -42,6 +42,7 @@ class ThrottledSignIn implements AuthenticationProvider {
         }
         try {
             Authentication signedIn = passwords.authenticate(attempt);
+            audit.recordAs(user, "login", "address " + address, null);
             throttle.succeeded(user, address);
             return signedIn;
         } catch (BadCredentialsException e) {

@@ -8,6 +8,7 @@ import io.reemo.console.environment.Topology;
 import io.reemo.console.inventory.InventoryImporter;
 import io.reemo.console.job.JobQuery;
 import io.reemo.console.job.Jobs;
+import io.reemo.console.security.AuditLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,10 +39,14 @@ class WizardController {
     private final Environments environments;
     private final Jobs jobs;
     private final JsonMapper json;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
 
     WizardController(WizardDrafts drafts, SettingsForm settings, WizardFrame frame, InventoryImporter importer,
-                     Environments environments, Jobs jobs, JsonMapper json) {
+                     Environments environments, Jobs jobs, JsonMapper json, AuditLog audit, TransactionTemplate tx) {
         this.jobs = jobs;
+        this.audit = audit;
+        this.tx = tx;
         this.drafts = drafts;
         this.settings = settings;
         this.frame = frame;
@@ -173,18 +179,25 @@ class WizardController {
     @PostMapping("/wizard/{id}/delete")
     String discard(@PathVariable long id, RedirectAttributes flash) {
         Draft draft = draft(id);
-        drafts.delete(id);
-        if (draft.editsInstalled()) {
-            return "redirect:/environments/" + draft.environment().id() + "/settings";
-        }
         Long environmentId = draft.environment().id();
-        if (environmentId != null) {
-            if (jobs.history(new JobQuery(environmentId, null, "install", 1)).isEmpty() && !jobs.anyUnfinished(environmentId)) {
+        boolean environmentGoes = !draft.editsInstalled() && environmentId != null
+                && jobs.history(new JobQuery(environmentId, null, "install", 1)).isEmpty() && !jobs.anyUnfinished(environmentId);
+        // The record goes first and in the deletions' transaction: nothing is deleted unaudited.
+        tx.executeWithoutResult(status -> {
+            audit.record("wizard.draft-discard", environmentId == null ? "setup draft " + id + " (" + draft.environment().name() + ")"
+                            : AuditLog.environmentTarget(environmentId, draft.environment().name()),
+                    "setup draft " + id + (environmentGoes ? "; its environment deleted with it" : ""));
+            drafts.delete(id);
+            if (environmentGoes) {
                 environments.delete(environmentId);
-            } else {
-                flash.addFlashAttribute("draftDiscarded", "The setup draft was discarded. Environment "
-                        + draft.environment().name() + " stays: an install ran on it or a job still does.");
             }
+        });
+        if (draft.editsInstalled()) {
+            return "redirect:/environments/" + environmentId + "/settings";
+        }
+        if (environmentId != null && !environmentGoes) {
+            flash.addFlashAttribute("draftDiscarded", "The setup draft was discarded. Environment "
+                    + draft.environment().name() + " stays: an install ran on it or a job still does.");
         }
         return "redirect:/";
     }

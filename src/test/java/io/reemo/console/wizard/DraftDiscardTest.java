@@ -13,13 +13,17 @@ import io.reemo.console.environment.Fixtures;
 import io.reemo.console.job.JobRequest;
 import io.reemo.console.job.Jobs;
 import io.reemo.console.job.Step;
+import io.reemo.console.security.AuditLog;
 import io.reemo.console.support.ConsoleApiTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** L8 of the security review: discarding a leftover setup draft never deletes an environment that was installed. */
+/**
+ * L8 of the security review: discarding a leftover setup draft never deletes an environment that was installed; M10:
+ * the discard is audited.
+ */
 class DraftDiscardTest extends ConsoleApiTest {
 
     @Autowired
@@ -28,6 +32,8 @@ class DraftDiscardTest extends ConsoleApiTest {
     private WizardDrafts drafts;
     @Autowired
     private Jobs jobs;
+    @Autowired
+    private AuditLog audit;
 
     @Test
     void theEnvironmentOfADraftWhoseSetupWasInstalledStaysWhenTheDraftIsDiscarded() throws Exception {
@@ -54,5 +60,10 @@ class DraftDiscardTest extends ConsoleApiTest {
         mvc.perform(post("/wizard/" + draft.id() + "/delete").with(admin()).with(csrf())).andExpect(redirectedUrl("/"));
         assertThat(drafts.get(draft.id())).isEmpty();
         assertThat(environments.list()).extracting(Environment::id).doesNotContain(stored.id());
+        assertThat(audit.latest(1)).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("wizard.draft-discard");
+            assertThat(e.target()).isEqualTo("environment " + stored.id() + " (single)");
+            assertThat(e.detail()).isEqualTo("setup draft " + draft.id() + "; its environment deleted with it");
+        });
     }
 }
