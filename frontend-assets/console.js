@@ -14,3 +14,28 @@ document.addEventListener("click", function (event) {
     document.getElementById(opener.dataset.opens).showModal();
   }
 });
+
+// No inline handlers anywhere (the Content-Security-Policy runs no inline script): buttons say what they do in data-*.
+// data-copy-from="<element id>" copies that element's text.
+document.addEventListener("click", function (event) {
+  var copier = event.target.closest("[data-copy-from]");
+  if (copier) {
+    navigator.clipboard.writeText(document.getElementById(copier.dataset.copyFrom).textContent);
+  }
+});
+
+// data-close-dialog removes the dialog the button is in (a dialog a fragment brought; asking again brings it back).
+document.addEventListener("click", function (event) {
+  var closer = event.target.closest("[data-close-dialog]");
+  if (closer) {
+    closer.closest("dialog").remove();
+  }
+});
+
+// The drift panel polls, but not while one of its dialogs is open: the new panel would close it under the reader.
+document.addEventListener("htmx:confirm", function (event) {
+  var panel = event.detail.elt;
+  if (panel.id === "drift" && panel.querySelector("dialog[open]")) {
+    event.preventDefault();
+  }
+});

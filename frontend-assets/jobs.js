@@ -14,12 +14,10 @@
   var earlier = document.getElementById("load-earlier");
   var count = document.getElementById("line-count");
 
-  window.jobLog = {
-    firstSeq: function () {
-      var first = log.querySelector(".line");
-      return first ? first.dataset.seq : 1;
-    }
-  };
+  function firstSeq() {
+    var first = log.querySelector(".line");
+    return first ? first.dataset.seq : 1;
+  }
 
   function hidden(line) {
     var text = search.value.trim().toLowerCase();
@@ -61,6 +59,13 @@
       log.scrollTop = log.scrollHeight;
     }
   }
+
+  // "Load earlier lines" asks for the lines before the first one shown now (trim may have dropped some since)
+  document.body.addEventListener("htmx:configRequest", function (event) {
+    if (event.detail.elt === earlier) {
+      event.detail.parameters.before = firstSeq();
+    }
+  });
 
   // new lines (live, or loaded earlier): filter them as they come
   document.body.addEventListener("htmx:afterSwap", function (event) {

@@ -46,8 +46,8 @@ public final class RouteRules {
     private static final HttpMethod PATCH = HttpMethod.PATCH;
     private static final HttpMethod DELETE = HttpMethod.DELETE;
 
-    /** Static files, which no controller maps; open to all. */
-    static final List<String> OPEN_RESOURCES = List.of("/assets/**", "/webjars/**", "/favicon.ico");
+    /** Static files, which no controller maps; open to all. Swagger UI's are static too; the API description it shows is not. */
+    static final List<String> OPEN_RESOURCES = List.of("/assets/**", "/webjars/**", "/swagger-ui/**", "/favicon.ico");
 
     public static final List<Rule> ROUTES = List.of(
             // sign-in, errors and the API's description

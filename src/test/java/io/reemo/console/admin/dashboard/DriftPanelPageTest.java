@@ -78,7 +78,7 @@ class DriftPanelPageTest extends ConsoleApiTest {
                         + "<td>image</td>\\s*<td class=\"mono small\">2.12.6</td>\\s*<td class=\"mono small\">2.13.11</td>.*")))
                 .andExpect(content().string(containsString("<td>endpoint mode</td>")))
                 .andExpect(content().string(matchesPattern("(?s).*read \\d+ s ago.*")))
-                .andExpect(content().string(containsString("hx-trigger=\"every 15s [!document.querySelector('#drift dialog[open]')]\"")))
+                .andExpect(content().string(containsString("hx-trigger=\"every 15s\"")))
                 .andExpect(content().string(containsString("Restore the recorded configuration…")))
                 .andExpect(content().string(containsString("action=\"/environments/" + id + "/drift/restore\"")))
                 .andExpect(content().string(allOf(containsString("DOCKER_VERSION_PORTAL 2.12.6 → 2.13.11"),
