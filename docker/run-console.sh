@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The one command that runs the console on a fresh Debian 12 machine as root: http://localhost:8080
+# The one command that runs the console on a fresh Debian 12 machine as root: https://localhost:8443 (its own
+# certificate: the log prints its fingerprint).
 # Installs a JDK if there is none, then builds and starts the console with the Maven Wrapper.
 set -euo pipefail
 cd "$(dirname "$0")/.."

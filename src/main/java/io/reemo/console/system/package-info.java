@@ -1,7 +1,8 @@
 /**
- * The console's own data directory.
+ * The console's own process: its data directory, and the HTTPS it answers with (its own certificate unless the
+ * operator gives one).
  */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = {"pki", "secrets"})
 package io.reemo.console.system;
 
 import org.springframework.modulith.ApplicationModule;
