@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 public class UpdateChecks {
 
     private static final Pattern VERSION_VARIABLE = Pattern.compile("DOCKER_VERSION_[A-Z0-9_]+");
+    /** Docker's grammar of an image tag: what else would be written into the environment and then fail every pull. */
+    private static final Pattern IMAGE_TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
     private final VariableCatalogue variables;
 
@@ -39,6 +41,9 @@ public class UpdateChecks {
                 problems.add(new ParameterProblem("versions", "'versions': " + variable + " must be a non-empty string"));
             } else if (variables.find(variable).isEmpty()) {
                 problems.add(new ParameterProblem("versions", "versions: " + variable + " is not a known version variable"));
+            } else if (!IMAGE_TAG.matcher(version).matches()) {
+                problems.add(new ParameterProblem("versions", "'versions': " + variable + " must be an image tag (letters, digits, "
+                        + "_ . -, at most 128, not starting with . or -), not \"" + version + "\""));
             }
         });
         return problems;

@@ -1,27 +1,37 @@
 package io.reemo.console.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Every password sign-in (the form, and HTTP Basic on both doors) through {@link LoginThrottle}: a locked user name
  * or client address is refused before the password is even hashed, so guessing costs no CPU either; failures and
- * locks are audited under the name that was tried.
+ * locks are audited under the name that was tried. A successful sign-in on the form is always audited; over HTTP Basic,
+ * which signs a script in on every request, once per user and address every {@link #RECORD_QUIET}, so that polling
+ * does not flood the trail.
  */
 class ThrottledSignIn implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
     private final LoginThrottle throttle;
+    static final Duration RECORD_QUIET = Duration.ofMinutes(10);
+
     private final AuditLog audit;
     private final Clock clock;
+    private final Map<String, Instant> recorded = new ConcurrentHashMap<>();
 
     ThrottledSignIn(AuthenticationProvider passwords, LoginThrottle throttle, AuditLog audit, Clock clock) {
         this.passwords = passwords;
@@ -42,7 +52,7 @@ class ThrottledSignIn implements AuthenticationProvider {
         }
         try {
             Authentication signedIn = passwords.authenticate(attempt);
-            audit.recordAs(user, "login", "address " + address, null);
+            recordSignIn(user, address, now);
             throttle.succeeded(user, address);
             return signedIn;
         } catch (BadCredentialsException e) {
@@ -51,6 +61,21 @@ class ThrottledSignIn implements AuthenticationProvider {
                     audit.recordAs(user, "login.locked", "address " + address, "locked until " + until.truncatedTo(ChronoUnit.SECONDS)));
             throw e;
         }
+    }
+
+    private void recordSignIn(String user, String address, Instant now) {
+        String key = user + " " + address;
+        Instant last = recorded.get(key);
+        if (onTheForm() || last == null || !now.isBefore(last.plus(RECORD_QUIET))) {
+            recorded.put(key, now);
+            audit.recordAs(user, "login", "address " + address, null);
+            recorded.values().removeIf(at -> now.isAfter(at.plus(RECORD_QUIET)));
+        }
+    }
+
+    private static boolean onTheForm() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && "POST".equals(attributes.getRequest().getMethod()) && "/login".equals(attributes.getRequest().getServletPath());
     }
 
     @Override

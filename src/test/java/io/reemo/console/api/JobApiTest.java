@@ -95,6 +95,11 @@ class JobApiTest extends ConsoleApiTest {
                 .andExpect(jsonPath("$.problems[*].message", hasItems(
                         containsString("'tags' must be a list of strings, from [db, api,"),
                         equalTo("'versions': DOCKER_VERSION_API must be a non-empty string"))));
+        start("{\"type\": \"update\", \"tags\": [\"api\"], \"versions\": {\"DOCKER_VERSION_API\": \"2.14.0 --privileged\"}}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].field").value("versions"))
+                .andExpect(jsonPath("$.problems[0].message").value("'versions': DOCKER_VERSION_API must be an image tag (letters, "
+                        + "digits, _ . -, at most 128, not starting with . or -), not \"2.14.0 --privileged\""));
         start("{\"type\": \"verify\", \"nodes\": [\"infra1\"]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].field").value("nodes"))

@@ -128,13 +128,13 @@ class AuditTrailTest extends ConsoleApiTest {
         long token = json.readTree(issued).get("id").asLong();
         mvc.perform(delete("/api/v1/tokens/" + token).with(viewer()))
                 .andExpect(status().isNoContent());
-        mvc.perform(get("/api/v1/audit").param("user", "viewer").param("limit", "6").with(admin()))
+        // the form's sign-in is always recorded; the two HTTP Basic ones that follow it from the same address are not
+        mvc.perform(get("/api/v1/audit").param("user", "viewer").param("limit", "4").with(admin()))
                 .andExpect(jsonPath("$[0].action").value("api-token.revoke"))
                 .andExpect(jsonPath("$[0].target").value("token " + token + " (ci)"))
-                .andExpect(jsonPath("$[1].action").value("login"))
-                .andExpect(jsonPath("$[2].action").value("api-token.issue"))
-                .andExpect(jsonPath("$[4].action").value("logout"))
-                .andExpect(jsonPath("$[5].action").value("login"))
-                .andExpect(jsonPath("$[5].target").value("address 127.0.0.1"));
+                .andExpect(jsonPath("$[1].action").value("api-token.issue"))
+                .andExpect(jsonPath("$[2].action").value("logout"))
+                .andExpect(jsonPath("$[3].action").value("login"))
+                .andExpect(jsonPath("$[3].target").value("address 127.0.0.1"));
     }
 }
