@@ -99,7 +99,8 @@ class SecurityConfig {
         return http
                 .authorizeHttpRequests(SecurityConfig::byRouteRules)
                 .addFilterAfter(new PasswordChangeGate(passwords), AuthorizationFilter.class)
-                .formLogin(f -> f.loginPage(LOGIN).failureHandler(signInRefused()).permitAll())
+                .formLogin(f -> f.loginPage(LOGIN).authenticationDetailsSource(FormSignIn::new).failureHandler(signInRefused())
+                        .permitAll())
                 .httpBasic(Customizer.withDefaults())
                 // Registered before the entry points of the login form and of Basic, so it answers htmx requests
                 // whatever they accept; it is then also Spring's fallback, where it acts as the login form's.

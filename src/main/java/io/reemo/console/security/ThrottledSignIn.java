@@ -13,8 +13,6 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Every password sign-in (the form, and HTTP Basic on both doors) through {@link LoginThrottle}: a locked user name
@@ -52,7 +50,7 @@ class ThrottledSignIn implements AuthenticationProvider {
         }
         try {
             Authentication signedIn = passwords.authenticate(attempt);
-            recordSignIn(user, address, now);
+            recordSignIn(user, address, attempt.getDetails() instanceof FormSignIn, now);
             throttle.succeeded(user, address);
             return signedIn;
         } catch (BadCredentialsException e) {
@@ -63,19 +61,14 @@ class ThrottledSignIn implements AuthenticationProvider {
         }
     }
 
-    private void recordSignIn(String user, String address, Instant now) {
+    private void recordSignIn(String user, String address, boolean onTheForm, Instant now) {
         String key = user + " " + address;
         Instant last = recorded.get(key);
-        if (onTheForm() || last == null || !now.isBefore(last.plus(RECORD_QUIET))) {
+        if (onTheForm || last == null || !now.isBefore(last.plus(RECORD_QUIET))) {
             recorded.put(key, now);
             audit.recordAs(user, "login", "address " + address, null);
             recorded.values().removeIf(at -> now.isAfter(at.plus(RECORD_QUIET)));
         }
-    }
-
-    private static boolean onTheForm() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                && "POST".equals(attributes.getRequest().getMethod()) && "/login".equals(attributes.getRequest().getServletPath());
     }
 
     @Override
