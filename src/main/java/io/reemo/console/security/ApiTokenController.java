@@ -34,7 +34,7 @@ class ApiTokenController {
     }
 
     /** @param expiresInDays 1 to 366; 90 when left out */
-    record NewToken(@NotBlank @Size(max = 100) String name, @Min(1) @Max(ApiTokens.MAX_DAYS) Integer expiresInDays) {
+    record NewToken(@NotBlank @Size(max = ApiTokens.MAX_NAME_LENGTH) String name, @Min(1) @Max(ApiTokens.MAX_DAYS) Integer expiresInDays) {
     }
 
     @PostMapping

@@ -44,12 +44,18 @@ public class ApiTokens {
     /** A token lives this long unless asked otherwise, and never longer than {@link #MAX_DAYS}. */
     public static final int DEFAULT_DAYS = 90;
     public static final int MAX_DAYS = 366;
+    /** The width of {@code api_token.name}. */
+    public static final int MAX_NAME_LENGTH = 100;
     /** How stale {@code last_used_at} may be: a busy script must not write the token's row on every request. */
     private static final Duration USE_RECORDED_EVERY = Duration.ofMinutes(1);
 
     /** Audited in the token's transaction: a token whose record could not be written is never handed out. */
     @Transactional
     public IssuedToken issue(String username, String name, int days) {
+        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("name: give the token a name of 1 to " + MAX_NAME_LENGTH
+                    + " characters, saying what uses it.");
+        }
         if (days < 1 || days > MAX_DAYS) {
             throw new IllegalArgumentException("expiresInDays: a token lives 1 to " + MAX_DAYS + " days; give a number in that range.");
         }

@@ -61,9 +61,12 @@ public final class RouteRules {
             rule(GET, "/v3/api-docs/swagger-config", Access.VIEWER),
             rule(GET, "/swagger-ui.html", Access.VIEWER),
 
-            // every user's own password
+            // every user's own page, password and API tokens
+            rule(GET, "/account", Access.VIEWER),
             rule(GET, "/account/password", Access.VIEWER),
             rule(POST, "/account/password", Access.VIEWER),
+            rule(POST, "/account/tokens", Access.VIEWER),
+            rule(POST, "/account/tokens/{id}/revoke", Access.VIEWER),
 
             // environments list and dashboard: stored records and the console's own shared readings
             rule(GET, "/", Access.VIEWER),
@@ -169,6 +172,11 @@ public final class RouteRules {
             rule(GET, "/api/v1/users", Access.ADMIN),
             rule(POST, "/api/v1/users", Access.ADMIN),
             rule(PATCH, "/api/v1/users/{username}", Access.VIEWER),
+
+            // the Users page: UserAccounts keeps an admin from changing themselves
+            rule(GET, "/users", Access.ADMIN),
+            rule(POST, "/users", Access.ADMIN),
+            rule(POST, "/users/{username}", Access.ADMIN),
 
             // the audit trail names users, hosts and what was run on them
             rule(GET, "/audit", Access.ADMIN),

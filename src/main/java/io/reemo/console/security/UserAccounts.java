@@ -14,37 +14,49 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The console's local users: made, given a role, disabled and given a new password by administrators, each change
- * audited in the same transaction. Administrators change others only ({@code UserController}), so the one making a
- * change stays an enabled administrator.
+ * audited in the same transaction. Administrators change others only, so the one making a change stays an enabled
+ * administrator and the console always keeps one.
  */
 @Service
 public class UserAccounts {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
 
-    /** A user as the API and the users page show it: never a password or its hash. */
-    public record Account(String username, String role, boolean enabled) {
+    /**
+     * A user as the API and the users page show it: never a password or its hash.
+     *
+     * @param passwordChangeRequired the user must choose their own password at their next sign-in
+     */
+    public record Account(String username, String role, boolean enabled, boolean passwordChangeRequired) {
     }
+
+    private static final String SELECT_ACCOUNT = "SELECT u.username, SUBSTRING(a.authority, 6) AS role, u.enabled,"
+            + " u.password_change_required FROM users u JOIN authorities a ON a.username = u.username";
 
     private final JdbcUserDetailsManager users;
     private final PasswordEncoder encoder;
     private final JdbcClient db;
     private final AuditLog audit;
+    private final Passwords passwords;
 
-    UserAccounts(JdbcUserDetailsManager users, PasswordEncoder encoder, JdbcClient db, AuditLog audit) {
+    UserAccounts(JdbcUserDetailsManager users, PasswordEncoder encoder, JdbcClient db, AuditLog audit, Passwords passwords) {
         this.users = users;
         this.encoder = encoder;
         this.db = db;
         this.audit = audit;
+        this.passwords = passwords;
     }
 
     public List<Account> list() {
-        return db.sql("SELECT u.username, SUBSTRING(a.authority, 6) AS role, u.enabled FROM users u"
-                + " JOIN authorities a ON a.username = u.username ORDER BY u.username").query(Account.class).list();
+        return db.sql(SELECT_ACCOUNT + " ORDER BY u.username").query(Account.class).list();
     }
 
+    /**
+     * @param changeAtFirstSignIn the password is one the admin handed over, which its user replaces at their first
+     *                            sign-in, as after a reset
+     */
     @Transactional
-    public Account create(String username, String password, String role) {
+    public Account create(String username, String password, String role, boolean changeAtFirstSignIn) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw refused("username: use 1 to 64 letters, digits, dots, dashes, underscores or @, starting with a letter or digit.");
         }
@@ -53,17 +65,26 @@ public class UserAccounts {
         if (users.userExists(username)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "username: a user named " + username + " exists already.");
         }
-        audit.record("user.create", "user " + username, "role " + role);
+        audit.record("user.create", "user " + username,
+                "role " + role + (changeAtFirstSignIn ? ", password to change at first sign-in" : ""));
         users.createUser(User.withUsername(username).password(encoder.encode(password)).roles(role).build());
+        if (changeAtFirstSignIn) {
+            passwords.requireChange(username);
+        }
         return account(username);
     }
 
     /**
      * Changes what is given ({@code null}: left as it is). A reset password must be changed by its user at their next
-     * sign-in, as the first admin's generated one is.
+     * sign-in, as the first admin's generated one is. Nobody changes themselves here: {@code admin}, who asks, stays
+     * an enabled administrator; their own password is changed with {@link Passwords#change}.
      */
     @Transactional
-    public Account change(String username, String role, Boolean enabled, String password) {
+    public Account change(String admin, String username, String role, Boolean enabled, String password) {
+        if (username.equals(admin)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "user: you do not change your own role, enabled or password"
+                    + " here; another administrator does, and you change your own password on your account page.");
+        }
         Account before = account(username);
         List<String> changes = new ArrayList<>();
         if (role != null && !role.equals(before.role())) {
@@ -95,9 +116,7 @@ public class UserAccounts {
     }
 
     public Account account(String username) {
-        return db.sql("SELECT u.username, SUBSTRING(a.authority, 6) AS role, u.enabled FROM users u"
-                        + " JOIN authorities a ON a.username = u.username WHERE u.username = ?").param(username)
-                .query(Account.class).optional()
+        return db.sql(SELECT_ACCOUNT + " WHERE u.username = ?").param(username).query(Account.class).optional()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no user named " + username + "."));
     }
 

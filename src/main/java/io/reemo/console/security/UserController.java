@@ -47,7 +47,7 @@ class UserController {
     @Operation(summary = "Make a user (admin): {\"username\": \"ann\", \"password\": \"…\", \"role\": \"ADMIN\"|\"OPERATOR\"|\"VIEWER\"};"
             + " the password needs 12 to 128 characters without the user name; audited")
     UserAccounts.Account create(@RequestBody NewUser user) {
-        return accounts.create(user.username(), user.password(), user.role());
+        return accounts.create(user.username(), user.password(), user.role(), false);
     }
 
     @PatchMapping("/{username}")
@@ -56,7 +56,7 @@ class UserController {
             + " (any role); audited. Nobody changes their own role or enabled: the console always keeps an admin.")
     UserAccounts.Account change(@PathVariable String username, @RequestBody UserChange change, Authentication user) {
         if (Roles.isAdmin(user) && !username.equals(user.getName())) {
-            return accounts.change(username, change.role(), change.enabled(), change.password());
+            return accounts.change(user.getName(), username, change.role(), change.enabled(), change.password());
         }
         if (!username.equals(user.getName())) {
             throw new AccessDeniedException("Only administrators change other users.");
