@@ -6,13 +6,8 @@ import io.reemo.console.pki.CertificateCheck;
 import io.reemo.console.pki.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,19 +19,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The Traefik certificate upload of the Certificates page: checked at once (key matches, chain, expiry, names cover
- * PORTAL_URL); when usable, kept in the console's data directory and set as the cluster's TRAEFIK_SSL_CERTS.
+ * PORTAL_URL); when usable, kept by {@link UploadedCertificates} (the key sealed) and set as the cluster's TRAEFIK_SSL_CERTS.
  */
 @Controller
 class CertificateUploadController {
 
     private final WizardDrafts drafts;
     private final VariableCatalogue catalogue;
-    private final Path directory;
+    private final UploadedCertificates uploads;
 
-    CertificateUploadController(WizardDrafts drafts, VariableCatalogue catalogue, @Value("${console.data-dir}") Path dataDir) {
+    CertificateUploadController(WizardDrafts drafts, VariableCatalogue catalogue, UploadedCertificates uploads) {
         this.drafts = drafts;
         this.catalogue = catalogue;
-        this.directory = dataDir.resolve("wizard-certificates");
+        this.uploads = uploads;
     }
 
     @PostMapping("/wizard/{id}/certificates/upload")
@@ -52,11 +47,7 @@ class CertificateUploadController {
         List<Finding> findings = new CertificateCheck().checkCertificate(certificatePem, keyPem, null, names);
         flash.addFlashAttribute("certificateFindings", findings);
         if (!Finding.hasErrors(findings)) {
-            Path certificateFile = write(id, group + "-traefik.crt", certificatePem);
-            Path keyFile = write(id, group + "-traefik.key", keyPem);
-            Map<String, Object> pair = new LinkedHashMap<>();
-            pair.put("cert_file", certificateFile.toString());
-            pair.put("key_file", keyFile.toString());
+            Map<String, Object> pair = uploads.store(id, group, certificatePem, keyPem);
             Site site = new Site(group);
             Environment changed = site.set(site.set(environment, "TRAEFIK_SSL_CERTS", List.of(pair)), "TRAEFIK_CERT_MODE", "uploaded");
             drafts.save(draft.with(changed));
@@ -68,13 +59,4 @@ class CertificateUploadController {
         return file == null || file.isEmpty() ? "" : new String(file.getBytes(), StandardCharsets.UTF_8);
     }
 
-    /** Readable by the console's user only: the key is as sensitive here as in the operator's own files. */
-    private Path write(long draftId, String name, String content) throws IOException {
-        Path dir = Files.createDirectories(directory.resolve(String.valueOf(draftId)));
-        Path file = dir.resolve(name);
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, content);
-        return file.toAbsolutePath();
-    }
 }

@@ -49,9 +49,11 @@ class ReviewController {
     private final PlanService plans;
     private final JobLauncher launcher;
     private final Jobs jobs;
+    private final UploadedCertificates uploads;
 
     ReviewController(WizardDrafts drafts, WizardFrame frame, InventoryExporter exporter, Environments environments,
-                     PlanService plans, JobLauncher launcher, Jobs jobs) {
+                     PlanService plans, JobLauncher launcher, Jobs jobs, UploadedCertificates uploads) {
+        this.uploads = uploads;
         this.drafts = drafts;
         this.frame = frame;
         this.exporter = exporter;
@@ -167,6 +169,7 @@ class ReviewController {
         try {
             Job job = launcher.start(saved.id(), parameters, user);
             drafts.delete(draft.id());
+            uploads.removeUnused(); // the files of a certificate this draft replaced
             return "redirect:/jobs/" + job.id();
         } catch (JobConflictException | JobParametersException | AccessDeniedException e) {
             return notStarted(draft, e, model);

@@ -41,9 +41,12 @@ class WizardController {
     private final JsonMapper json;
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    private final UploadedCertificates uploads;
 
     WizardController(WizardDrafts drafts, SettingsForm settings, WizardFrame frame, InventoryImporter importer,
-                     Environments environments, Jobs jobs, JsonMapper json, AuditLog audit, TransactionTemplate tx) {
+                     Environments environments, Jobs jobs, JsonMapper json, AuditLog audit, TransactionTemplate tx,
+                     UploadedCertificates uploads) {
+        this.uploads = uploads;
         this.jobs = jobs;
         this.audit = audit;
         this.tx = tx;
@@ -192,6 +195,7 @@ class WizardController {
                 environments.delete(environmentId);
             }
         });
+        uploads.removeUnused();
         if (draft.editsInstalled()) {
             return "redirect:/environments/" + environmentId + "/settings";
         }

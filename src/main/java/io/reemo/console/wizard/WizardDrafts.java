@@ -89,6 +89,11 @@ class WizardDrafts {
                 .query(Row.class).list().stream().map(this::read).toList();
     }
 
+    /** Every draft, settings drafts included. */
+    List<Draft> all() {
+        return db.sql("SELECT " + COLUMNS + " FROM wizard_draft").query(Row.class).list().stream().map(this::read).toList();
+    }
+
     Draft save(Draft draft) {
         db.sql("UPDATE wizard_draft SET document = ?, install_docker = ?, updated_at = ? WHERE id = ?")
                 .params(write(draft.environment()), draft.installDocker(), OffsetDateTime.now(), draft.id()).update();

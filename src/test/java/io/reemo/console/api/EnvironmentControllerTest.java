@@ -13,11 +13,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.reemo.console.environment.Cluster;
+import io.reemo.console.environment.Edit;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Environments;
 import io.reemo.console.environment.Fixtures;
+import io.reemo.console.environment.RevisionCause;
 import io.reemo.console.environment.SshAuth;
 import io.reemo.console.support.ConsoleApiTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -162,6 +168,23 @@ class EnvironmentControllerTest extends ConsoleApiTest {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.status").value(404))
                 .andExpect(jsonPath("$.detail").value("There is no environment with id " + id + "."));
+    }
+
+    @Test
+    void anUploadedCertificateStaysWhileAnEnvironmentNamesItAndGoesWithIt() throws Exception {
+        Path upload = Files.createDirectories(dataDir().resolve("wizard-certificates").resolve("9001")); // its draft is gone
+        Map<String, Object> pair = Map.of("cert_file", Files.writeString(upload.resolve("infra_manager-traefik.crt"), "cert").toString(),
+                "key_file", Files.writeString(upload.resolve("infra_manager-traefik.key"), "sealed key").toString());
+        long naming = create("naming");
+        Environment stored = environments.save(Fixtures.withAll(environments.get(naming), "TRAEFIK_SSL_CERTS", List.of(pair)),
+                Edit.of(RevisionCause.API, "admin"));
+        long other = environments.save(new Environment(null, "other", stored.topology(), Map.of(), List.of()),
+                Edit.of(RevisionCause.API, "admin")).id();
+
+        mvc.perform(delete("/api/v1/environments/{id}", other).with(admin())).andExpect(status().isNoContent());
+        assertThat(upload).isDirectory();
+        mvc.perform(delete("/api/v1/environments/{id}", naming).with(admin())).andExpect(status().isNoContent());
+        assertThat(upload).doesNotExist();
     }
 
     @Test

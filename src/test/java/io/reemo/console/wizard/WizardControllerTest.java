@@ -12,11 +12,28 @@ import io.reemo.console.pki.CertificateAuthority;
 import io.reemo.console.pki.IssuedCertificate;
 import io.reemo.console.support.BedInventories;
 import io.reemo.console.support.ConsoleApiTest;
+import io.reemo.console.catalogue.SwarmObject;
+import io.reemo.console.deploy.desired.DesiredStates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.ResultActions;
 
 class WizardControllerTest extends ConsoleApiTest {
+
+    @Autowired
+    private DesiredStates desiredStates;
+    @Autowired
+    private WizardDrafts drafts;
 
     private long newSetup(String name, String topology) throws Exception {
         String location = mvc.perform(post("/wizard").with(admin()).with(csrf()).param("name", name).param("topology", topology))
@@ -132,20 +149,69 @@ class WizardControllerTest extends ConsoleApiTest {
     @Test
     void anUploadedCertificateIsCheckedAtOnceAndBecomesTheClustersCertificate() throws Exception {
         long id = newSetup("certificates", "SINGLE");
-        mvc.perform(post("/wizard/" + id + "/portals").with(admin()).with(csrf()).param("PORTAL_URL", "portal.example.test").param("go", "stay"));
+        IssuedCertificate good = portalCertificate(id);
         IssuedCertificate wrongName = CertificateAuthority.generate("Test CA").issue("other.example.test", List.of("other.example.test"), List.of());
-        IssuedCertificate good = CertificateAuthority.generate("Test CA").issue("portal.example.test", List.of("portal.example.test"), List.of());
 
-        mvc.perform(multipart("/wizard/" + id + "/certificates/upload").file(pem("certificate", wrongName.chainPem()))
-                .file(pem("key", wrongName.privateKeyPem())).param("group", "infra_manager").with(admin()).with(csrf()))
-                .andExpect(status().is3xxRedirection())
+        upload(id, wrongName).andExpect(status().is3xxRedirection())
                 .andExpect(result -> assertThat(result.getFlashMap().get("certificateFindings").toString()).contains("portal.example.test"));
         assertThat(page(id, "certificates")).doesNotContain("infra_manager-traefik.crt");
 
-        mvc.perform(multipart("/wizard/" + id + "/certificates/upload").file(pem("certificate", good.chainPem()))
-                .file(pem("key", good.privateKeyPem())).param("group", "infra_manager").with(admin()).with(csrf()))
-                .andExpect(status().is3xxRedirection());
+        upload(id, good).andExpect(status().is3xxRedirection());
         assertThat(page(id, "certificates")).contains("infra_manager-traefik.crt").contains("<option value=\"uploaded\" selected");
+    }
+
+    @Test
+    void anUploadedKeyIsNeverOnDiskInClearAndReachesItsSwarmSecretAsUploaded() throws Exception {
+        long id = newSetup("sealed-key", "SINGLE");
+        mvc.perform(post("/wizard/" + id + "/nodes").with(admin()).with(csrf()).param("group", "infra_manager").param("name", "infra1")
+                .param("address", "10.9.1.1").param("authKind", "PASSWORD").param("password", "node-password-9"));
+        IssuedCertificate uploaded = portalCertificate(id);
+        upload(id, uploaded).andExpect(status().is3xxRedirection());
+
+        assertThat(filesContaining(dataDir(), "PRIVATE KEY")).isEmpty();
+        SwarmObject key = desiredStates.forPlan(drafts.require(id).environment()).clusters().stream()
+                .flatMap(cluster -> cluster.objects().stream()).filter(object -> object.baseName().equals("traefik_cert0_key"))
+                .findFirst().orElseThrow();
+        assertThat(new String(key.data(), StandardCharsets.UTF_8)).isEqualTo(uploaded.privateKeyPem());
+    }
+
+    @Test
+    void discardingADraftRemovesItsUploadedCertificate() throws Exception {
+        long id = newSetup("discarded-upload", "SINGLE");
+        upload(id, portalCertificate(id)).andExpect(status().is3xxRedirection());
+        Path uploads = dataDir().resolve("wizard-certificates").resolve(String.valueOf(id));
+        assertThat(uploads).isDirectory();
+
+        mvc.perform(post("/wizard/" + id + "/delete").with(admin()).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(uploads).doesNotExist();
+    }
+
+    /** Sets PORTAL_URL and answers a certificate for it. */
+    private IssuedCertificate portalCertificate(long id) throws Exception {
+        mvc.perform(post("/wizard/" + id + "/portals").with(admin()).with(csrf()).param("PORTAL_URL", "portal.example.test").param("go", "stay"));
+        return CertificateAuthority.generate("Test CA").issue("portal.example.test", List.of("portal.example.test"), List.of());
+    }
+
+    private ResultActions upload(long id, IssuedCertificate pair) throws Exception {
+        return mvc.perform(multipart("/wizard/" + id + "/certificates/upload").file(pem("certificate", pair.chainPem()))
+                .file(pem("key", pair.privateKeyPem())).param("group", "infra_manager").with(admin()).with(csrf()));
+    }
+
+    private static List<Path> filesContaining(Path dir, String text) throws IOException {
+        byte[] needle = text.getBytes(StandardCharsets.US_ASCII);
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).filter(file -> contains(file, needle)).toList();
+        }
+    }
+
+    private static boolean contains(Path file, byte[] needle) {
+        try {
+            byte[] content = Files.readAllBytes(file);
+            return IntStream.rangeClosed(0, content.length - needle.length)
+                    .anyMatch(i -> Arrays.equals(content, i, i + needle.length, needle, 0, needle.length));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.reemo.console.environment.EffectiveVariables.TraefikCertMode;
 import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.VariableCatalogue;
+import io.reemo.console.secrets.SecretBox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +40,11 @@ public class DesiredStates {
     private final VariableCatalogue variables;
     private final InternalPki pki;
     private final DeploymentRecords records;
+    private final SecretBox box;
 
-    DesiredStates(ServiceCatalogue catalogue, VariableCatalogue variables, InternalPki pki, DeploymentRecords records) {
+    DesiredStates(ServiceCatalogue catalogue, VariableCatalogue variables, InternalPki pki, DeploymentRecords records,
+                  SecretBox box) {
+        this.box = box;
         this.catalogue = catalogue;
         this.variables = variables;
         this.pki = pki;
@@ -71,12 +75,18 @@ public class DesiredStates {
             if (vars.traefikCertMode() == TraefikCertMode.UPLOADED) {
                 List<CertificatePair> pairs = new ArrayList<>();
                 for (CertificateFiles files : vars.certificates("TRAEFIK_SSL_CERTS")) {
-                    pairs.add(new CertificatePair(read(files.certFile(), cluster), read(files.keyFile(), cluster)));
+                    pairs.add(new CertificatePair(read(files.certFile(), cluster), key(files.keyFile(), cluster)));
                 }
                 traefik.put(cluster.group(), pairs);
             }
         }
         return new CatalogueInput(tls, traefik, maintenance);
+    }
+
+    /** An uploaded key is sealed by the wizard; a key file the operator names is read as it is. */
+    private String key(String file, Cluster cluster) {
+        String content = read(file, cluster);
+        return SecretBox.isEncrypted(content.strip()) ? box.decrypt(content.strip()) : content;
     }
 
     /** TRAEFIK_SSL_CERTS name files on the console's machine, as they were on the Ansible machine. */

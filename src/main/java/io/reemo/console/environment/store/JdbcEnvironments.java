@@ -4,6 +4,7 @@ import io.reemo.console.environment.CurrentEnvironment;
 import io.reemo.console.environment.DuplicateEnvironmentNameException;
 import io.reemo.console.environment.Edit;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.EnvironmentDeleted;
 import io.reemo.console.environment.EnvironmentDiffs;
 import io.reemo.console.environment.EnvironmentNotFoundException;
 import io.reemo.console.environment.Environments;
@@ -23,6 +24,7 @@ import io.reemo.console.secrets.SecretBox;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -43,13 +45,16 @@ class JdbcEnvironments implements Environments {
     private final SecretBox box;
     private final VariableCatalogue catalogue;
     private final EnvironmentDiffs diffs;
+    private final ApplicationEventPublisher events;
 
-    JdbcEnvironments(JdbcClient db, JsonMapper json, SecretBox box, VariableCatalogue catalogue, EnvironmentDiffs diffs) {
+    JdbcEnvironments(JdbcClient db, JsonMapper json, SecretBox box, VariableCatalogue catalogue, EnvironmentDiffs diffs,
+                     ApplicationEventPublisher events) {
         this.db = db;
         this.json = json;
         this.box = box;
         this.catalogue = catalogue;
         this.diffs = diffs;
+        this.events = events;
     }
 
     private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {
@@ -169,6 +174,7 @@ class JdbcEnvironments implements Environments {
         if (db.sql("DELETE FROM environment WHERE id = ?").param(id).update() == 0) {
             throw notFound(id);
         }
+        events.publishEvent(new EnvironmentDeleted(id));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.reemo.console.environment.validation;
 import io.reemo.console.environment.LicenseSummary;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.Variable;
+import io.reemo.console.secrets.SecretBox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,7 +169,11 @@ final class TypeChecks {
         }
         try {
             var certificates = CertificateChecks.certificates(Files.readString(cert));
-            var privateKey = CertificateChecks.privateKey(Files.readString(key));
+            String keyPem = Files.readString(key);
+            if (SecretBox.isEncrypted(keyPem.strip())) {
+                return Optional.empty(); // a key the wizard sealed: checked against its certificate at the upload
+            }
+            var privateKey = CertificateChecks.privateKey(keyPem);
             return CertificateChecks.matches(certificates.get(0), privateKey) ? Optional.empty()
                     : Optional.of("the key " + keyFile + " does not belong to the certificate " + certFile);
         } catch (IllegalArgumentException e) {
