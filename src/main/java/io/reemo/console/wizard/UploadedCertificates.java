@@ -81,10 +81,12 @@ class UploadedCertificates {
         }
     }
 
-    /** Uploads made before keys were sealed are sealed in place, and those of drafts gone since are removed. */
+    /**
+     * Uploads made before keys were sealed are sealed in place: a listing, no database read. Directories of drafts gone
+     * since go with the next {@link #removeUnused}, which looks at every directory.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    void tidyAtStart() {
-        removeUnused();
+    void sealKeptKeys() {
         if (Files.isDirectory(directory)) {
             children(directory).stream().flatMap(dir -> children(dir).stream())
                     .filter(file -> file.getFileName().toString().endsWith("-traefik.key"))
