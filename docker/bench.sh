@@ -15,7 +15,7 @@ bash docker/testbed/up.sh >&2
 jar=$(ls target/reemo-infra-console-*.jar | grep -v plain | head -1)
 
 # Start-up and idle memory of the console as the README runs it: the jar, its data directory made on a first start
-# (not counted), then each restart until the sign-in page answers, and its resident memory after 20 s idle.
+# (not counted), then each restart until the sign-in page answers ($took), and its resident memory after 20 s idle.
 data=$(mktemp -d)
 port=18443
 start_console() {
@@ -26,16 +26,16 @@ start_console() {
     kill -0 "$pid" 2>/dev/null || { echo "the console did not start: see $out/console.log" >&2; exit 1; }
     sleep 0.05
   done
-  awk -v end="$(date +%s.%N)" -v begin="$begin" 'BEGIN { printf "%.2f\n", end - begin }'
+  took=$(awk -v end="$(date +%s.%N)" -v begin="$begin" 'BEGIN { printf "%.2f", end - begin }')
 }
 stop_console() {
   kill "$pid"
   wait "$pid" 2>/dev/null || true
 }
-start_console > /dev/null
+start_console
 stop_console
 for round in $(seq "$rounds"); do
-  took=$(start_console)
+  start_console
   sleep 20
   rss=$(awk '/VmRSS/ {print $2 / 1024}' "/proc/$pid/status")
   stop_console
