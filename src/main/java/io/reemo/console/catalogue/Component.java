@@ -76,4 +76,13 @@ public enum Component {
     public int maxPerNode() {
         return maxPerNode;
     }
+
+    /**
+     * Stateless and replicated behind Traefik: an update may start the new task before it stops the old one, so that
+     * the service keeps answering. The others hold data or a place (mysql, the signals pinned to their node, Traefik on
+     * the node's ports, the crons that must not run twice) and stop first.
+     */
+    public boolean replaceableWhileServing() {
+        return this == API || this == PORTAL || this == PROAPI || this == PRORELAYAPI;
+    }
 }

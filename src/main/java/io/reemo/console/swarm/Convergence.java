@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Waits until services run as planned, or reports which did not and why (task errors, rollbacks). */
 public final class Convergence {
@@ -36,23 +37,33 @@ public final class Convergence {
     /**
      * @param rollingSince services being replaced task by task ({@link SwarmApplier#rollingSince()}): they count only
      *                     once Swarm has reported an update that started after that time
+     * @param progress     gets where the waited-for tasks stand, at least every second or so ({@link WaitNarration})
      * @param report       gets each outcome as soon as it is known
      */
     public static List<Outcome> await(DockerClient docker, List<String> services, Map<String, Instant> rollingSince,
-                                      Duration timeout, Consumer<Outcome> report) {
+                                      Duration timeout, Consumer<String> progress, Consumer<Outcome> report) {
         Instant deadline = Instant.now().plus(timeout);
         Map<String, Outcome> done = new LinkedHashMap<>();
+        Map<String, TaskProgress> pending = new LinkedHashMap<>();
+        Map<String, String> nodeNames = SwarmReader.nodeHostnames(docker);
         int readyNodes = (int) docker.listSwarmNodesCmd().exec().stream()
                 .filter(n -> n.getStatus() != null && "ready".equalsIgnoreCase(String.valueOf(n.getStatus().getState()))).count();
+        WaitNarration narration = new WaitNarration(progress);
         while (true) {
             for (String name : services) {
                 if (done.containsKey(name)) {
                     continue;
                 }
-                check(docker, name, readyNodes, rollingSince.get(name)).ifPresent(outcome -> {
-                    done.put(name, outcome);
-                    report.accept(outcome);
-                });
+                Reading reading = read(docker, name, readyNodes, rollingSince.get(name), nodeNames);
+                if (reading.outcome() != null) {
+                    done.put(name, reading.outcome());
+                    pending.remove(name);
+                    report.accept(reading.outcome());
+                    narration.heard();
+                } else {
+                    pending.put(name, reading.progress());
+                    narration.progress(reading.progress());
+                }
             }
             if (done.size() == services.size()) {
                 return new ArrayList<>(done.values());
@@ -67,49 +78,63 @@ public final class Convergence {
                 }
                 return new ArrayList<>(done.values());
             }
+            narration.ifQuiet(() -> pending.values().stream().map(p -> p.service() + " " + p.brief()).collect(Collectors.joining(", ")));
             sleep();
         }
     }
 
-    private static Optional<Outcome> check(DockerClient docker, String name, int readyNodes, Instant changedAt) {
+    /** A service's outcome once it has one; until then, where its tasks stand. */
+    private record Reading(Outcome outcome, TaskProgress progress) {
+
+        static Reading done(Outcome outcome) {
+            return new Reading(outcome, null);
+        }
+
+        static Reading waiting(TaskProgress progress) {
+            return new Reading(null, progress);
+        }
+    }
+
+    private static Reading read(DockerClient docker, String name, int readyNodes, Instant changedAt, Map<String, String> nodeNames) {
         Optional<Service> found = SwarmReader.service(docker, name);
         if (found.isEmpty()) {
-            return Optional.of(new Outcome(name, false, false, "service does not exist"));
+            return Reading.done(new Outcome(name, false, false, "service does not exist"));
         }
         Service service = found.get();
         ServiceUpdateStatus update = service.getUpdateStatus();
         ServiceUpdateState state = update == null ? null : update.getState();
         if (changedAt != null && (update == null || update.getStartedAt() == null
                 || update.getStartedAt().toInstant().isBefore(changedAt.minus(CLOCK_SLACK)))) {
-            return Optional.empty();
+            return Reading.waiting(TaskProgress.notStarted(name));
         }
         if (state == ServiceUpdateState.PAUSED || state == ServiceUpdateState.ROLLBACK_PAUSED) {
-            return Optional.of(new Outcome(name, false, false, "update paused: " + update.getMessage()));
-        }
-        if (state == ServiceUpdateState.UPDATING || state == ServiceUpdateState.ROLLBACK_STARTED) {
-            return Optional.empty();
+            return Reading.done(new Outcome(name, false, false, "update paused: " + update.getMessage()));
         }
         var mode = service.getSpec().getMode();
         long desired = mode.getGlobal() != null ? readyNodes : mode.getReplicated().getReplicas();
         List<Task> tasks = docker.listTasksCmd().withServiceFilter(service.getId()).exec();
+        Reading waiting = Reading.waiting(TaskProgress.of(name, state, tasks, desired, changedAt, nodeNames));
+        if (state == ServiceUpdateState.UPDATING || state == ServiceUpdateState.ROLLBACK_STARTED) {
+            return waiting;
+        }
         long running = tasks.stream()
                 .filter(t -> t.getDesiredState() == TaskState.RUNNING && t.getStatus().getState() == TaskState.RUNNING)
                 .count();
         if (state == ServiceUpdateState.ROLLBACK_COMPLETED) {
             // Reported once the previous version runs in full again, so that the operator reads a settled state.
-            return running == desired ? Optional.of(new Outcome(name, false, true, "update failed and was rolled back to"
+            return running == desired ? Reading.done(new Outcome(name, false, true, "update failed and was rolled back to"
                     + " the previous version (" + update.getMessage() + "); " + running + "/" + desired + " running again"))
-                    : Optional.empty();
+                    : waiting;
         }
         if (running == desired) {
-            return Optional.of(new Outcome(name, true, false, "converged, " + running + "/" + desired + " running"));
+            return Reading.done(new Outcome(name, true, false, "converged, " + running + "/" + desired + " running"));
         }
         long failures = tasks.stream().filter(t -> FAILED.contains(t.getStatus().getState())).count();
         if (failures >= GIVE_UP_AFTER_FAILURES) {
-            return Optional.of(new Outcome(name, false, false, failures + " tasks failed, " + running + "/" + desired
+            return Reading.done(new Outcome(name, false, false, failures + " tasks failed, " + running + "/" + desired
                     + " running: " + lastTaskError(docker, name)));
         }
-        return Optional.empty();
+        return waiting;
     }
 
     private static String lastTaskError(DockerClient docker, String name) {

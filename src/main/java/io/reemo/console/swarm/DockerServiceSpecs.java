@@ -22,6 +22,7 @@ import com.github.dockerjava.api.model.ServiceSpec;
 import com.github.dockerjava.api.model.TaskSpec;
 import com.github.dockerjava.api.model.UpdateConfig;
 import com.github.dockerjava.api.model.UpdateFailureAction;
+import com.github.dockerjava.api.model.UpdateOrder;
 import io.reemo.console.catalogue.DesiredCluster;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -84,15 +85,27 @@ final class DockerServiceSpecs {
                         .withPublishedPort(p.published()).withTargetPort(p.target())
                         .withPublishMode(PortConfig.PublishMode.host)).toList());
         long monitor = cluster.updateMonitor().toNanos();
+        UpdateOrder order = startFirst(spec, cluster) ? UpdateOrder.START_FIRST : UpdateOrder.STOP_FIRST;
         return new ServiceSpec()
                 .withName(spec.name())
                 .withLabels(labels(spec))
                 .withTaskTemplate(task)
                 .withMode(mode)
                 .withEndpointSpec(endpoint)
-                .withUpdateConfig(new UpdateConfig().withParallelism(1L).withMonitor(monitor)
+                .withUpdateConfig(new UpdateConfig().withParallelism(1L).withMonitor(monitor).withOrder(order)
                         .withFailureAction(UpdateFailureAction.ROLLBACK))
-                .withRollbackConfig(new UpdateConfig().withParallelism(1L).withMonitor(monitor)
+                .withRollbackConfig(new UpdateConfig().withParallelism(1L).withMonitor(monitor).withOrder(order)
                         .withFailureAction(UpdateFailureAction.PAUSE));
+    }
+
+    /**
+     * Start-first needs a free place for the extra task: with a per-node maximum that the replicas already fill on every
+     * node, Swarm could not place it and the update would hang.
+     */
+    static boolean startFirst(io.reemo.console.catalogue.ServiceSpec spec, DesiredCluster cluster) {
+        if (!spec.component().replaceableWhileServing() || spec.global() || spec.runOnce()) {
+            return false;
+        }
+        return spec.maxPerNode() == 0 || (long) spec.maxPerNode() * cluster.managerOrder().size() > spec.replicas();
     }
 }

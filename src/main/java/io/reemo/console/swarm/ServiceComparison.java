@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.NetworkAttachmentConfig;
 import com.github.dockerjava.api.model.ServiceSpec;
 import com.github.dockerjava.api.model.TaskSpec;
 import com.github.dockerjava.api.model.UpdateConfig;
+import com.github.dockerjava.api.model.UpdateOrder;
 import io.reemo.console.catalogue.DesiredCluster;
 import io.reemo.console.swarm.ActualCluster.ActualService;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * The one comparison of a desired service with the service Swarm runs, field by field, for every field the console
  * sets. The desired side goes through {@link DockerServiceSpecs}, so both sides are read from Docker's spec the same
  * way, and only the parts the console writes count: Docker fills in defaults of its own when it stores a spec
- * (update order, restart delay, network IDs, image digests), which are no difference.
+ * (restart delay, network IDs, image digests), which are no difference.
  */
 public final class ServiceComparison {
 
@@ -140,10 +141,11 @@ public final class ServiceComparison {
                 + (file.getMode() == null ? "default" : Long.toOctalString(file.getMode())) + ")";
     }
 
-    /** Only what the console sets: Docker adds its own defaults (delay, order, failure ratio) when it stores the spec. */
+    /** Only what the console sets: Docker adds its own defaults (delay, failure ratio) when it stores the spec. */
     private static String update(UpdateConfig config) {
         return config == null ? "default" : "parallelism " + config.getParallelism() + ", monitor "
-                + Duration.ofNanos(Objects.requireNonNullElse(config.getMonitor(), 0L)).toSeconds() + " s, on failure "
+                + Duration.ofNanos(Objects.requireNonNullElse(config.getMonitor(), 0L)).toSeconds() + " s, "
+                + (config.getOrder() == UpdateOrder.START_FIRST ? "start-first" : "stop-first") + ", on failure "
                 + String.valueOf(config.getFailureAction()).toLowerCase();
     }
 

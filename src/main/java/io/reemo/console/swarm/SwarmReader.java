@@ -82,6 +82,14 @@ public final class SwarmReader {
         return docker.listServicesCmd().withLabelFilter(Map.of(DockerServiceSpecs.MANAGED_LABEL, "true")).exec();
     }
 
+    /** Swarm node ID → hostname, to name a task's node as the operator knows it. */
+    public static Map<String, String> nodeHostnames(DockerClient docker) {
+        Map<String, String> names = new HashMap<>();
+        docker.listSwarmNodesCmd().exec().forEach(node -> names.put(node.getId(),
+                node.getDescription() == null ? node.getId() : node.getDescription().getHostname()));
+        return names;
+    }
+
     public static Optional<Service> service(DockerClient docker, String name) {
         return docker.listServicesCmd().withNameFilter(List.of(name)).exec().stream()
                 .filter(s -> s.getSpec().getName().equals(name)).findFirst();

@@ -3,8 +3,11 @@ package io.reemo.console.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reemo.console.support.BedInventories;
+import io.reemo.console.support.LogSilence;
+import io.reemo.console.support.SteadyRequests;
 import io.reemo.console.support.TestBed;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,14 +100,25 @@ class SimpleClusterDeployIT {
         assertThat(after.get("reemo_api")).contains("reemoinfraapi:2.14.0");
         before.keySet().stream().filter(name -> !name.equals("reemo_api"))
                 .forEach(name -> assertThat(after.get(name)).as(name).isEqualTo(before.get(name)));
-        assertThat(log(job)).contains("update service reemo_api: image 2.13.10 → 2.14.0").doesNotContain("update service reemo_portal");
+        assertThat(log(job)).contains("update service reemo_api: image 2.13.10 → 2.14.0").doesNotContain("update service reemo_portal")
+                .containsPattern("reemo_api: updating, [0-3]/4 replaced");
+        assertNeverSilentOverTwoSeconds(job);
     }
 
     @Test
     @Order(5)
     void tagsRunInTheMandatoryOrderWhateverTheAskedOrder() throws Exception {
-        JsonNode job = runJob(Map.of("type", "update", "tags", List.of("portal", "db", "api"),
-                "versions", Map.of("DOCKER_VERSION_PORTAL", "2.13.11", "DOCKER_VERSION_DB", "2.14.0")));
+        JsonNode job;
+        // users on the portal throughout its update (start-first, issue 17): not one request may fail
+        try (SteadyRequests users = new SteadyRequests("https://10.199.0.1/", PORTAL_URL, 20, "portal 2.1")) {
+            job = runJob(Map.of("type", "update", "tags", List.of("portal", "db", "api"),
+                    "versions", Map.of("DOCKER_VERSION_PORTAL", "2.13.11", "DOCKER_VERSION_DB", "2.14.0")));
+            users.close();
+            System.out.println("SimpleClusterDeployIT: " + users.sent() + " portal requests during the update, "
+                    + users.failures().size() + " failed");
+            assertThat(users.sent()).isGreaterThan(100);
+            assertThat(users.failures()).as(log(job)).isEmpty();
+        }
 
         assertThat(job.get("status").asString()).as(log(job)).isEqualTo("succeeded");
         List<String> steps = new ArrayList<>();
@@ -112,6 +126,7 @@ class SimpleClusterDeployIT {
         assertThat(steps).containsSubsequence("update db", "database update", "update api", "update portal");
         assertThat(serviceList().get("reemo_portal")).contains("reemoinfraportal:2.13.11");
         assertThat(serviceList().get("reemo_db")).startsWith("0/0").contains("reemoinfradb:2.14.0");
+        assertNeverSilentOverTwoSeconds(job);
     }
 
     @Test
@@ -122,6 +137,8 @@ class SimpleClusterDeployIT {
         assertThat(job.get("status").asString()).as(log(job)).isEqualTo("failed");
         assertThat(log(job)).contains("reemo_api: update failed and was rolled back");
         assertThat(serviceList().get("reemo_api")).startsWith("4/4").contains("reemoinfraapi:2.14.0");
+        assertThat(log(job)).contains("reemo_api: rolling back");
+        assertNeverSilentOverTwoSeconds(job);
     }
 
     @Test
@@ -141,8 +158,19 @@ class SimpleClusterDeployIT {
         assertThat(portalPage()).contains("portal 2.13.11");
         assertThat(log(off)).contains("portal https://" + PORTAL_URL + "/ through node2 (10.199.0.2): HTTP 200 (text/html), the portal's page");
         assertThat(serviceList()).doesNotContainKey("reemo_maintenance");
+        assertNeverSilentOverTwoSeconds(on);
+        assertNeverSilentOverTwoSeconds(off);
         // where a toggle's time goes, for the speed work: each line carries its own time
         System.out.println("SimpleClusterDeployIT: maintenance on\n" + log(on) + "SimpleClusterDeployIT: maintenance off\n" + log(off));
+    }
+
+    /** Issue 17: an operator watching an update or a maintenance toggle never waits more than 2 s for a line. */
+    private void assertNeverSilentOverTwoSeconds(JsonNode job) {
+        LogSilence silence = LogSilence.longest(Instant.parse(job.get("startedAt").asString()),
+                Instant.parse(job.get("finishedAt").asString()), log(job));
+        System.out.println("SimpleClusterDeployIT: job " + job.get("id") + " (" + job.get("type").asString() + "), longest silence "
+                + silence.length().toMillis() + " ms");
+        assertThat(silence.length()).as(silence.toString()).isLessThanOrEqualTo(Duration.ofSeconds(2));
     }
 
     private JsonNode runJob(Map<String, Object> request) throws InterruptedException {

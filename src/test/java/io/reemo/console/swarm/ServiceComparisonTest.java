@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.github.dockerjava.api.model.ContainerSpecSecret;
 import com.github.dockerjava.api.model.PortConfig;
 import com.github.dockerjava.api.model.UpdateFailureAction;
+import com.github.dockerjava.api.model.UpdateOrder;
 import io.reemo.console.catalogue.Component;
 import io.reemo.console.catalogue.DesiredCluster;
 import io.reemo.console.catalogue.ServiceSpec;
@@ -135,8 +136,11 @@ class ServiceComparisonTest {
     @Test
     void whatTheConsoleSetsWithoutAVariableIsComparedToo() {
         assertThat(drift(spec -> spec.getUpdateConfig().withFailureAction(UpdateFailureAction.CONTINUE)))
-                .containsExactly(new ServiceComparison.Difference("update config", "parallelism 1, monitor 8 s, on failure rollback",
-                        "parallelism 1, monitor 8 s, on failure continue"));
+                .containsExactly(new ServiceComparison.Difference("update config", "parallelism 1, monitor 8 s, stop-first, on failure rollback",
+                        "parallelism 1, monitor 8 s, stop-first, on failure continue"));
+        assertThat(drift(spec -> spec.getUpdateConfig().withOrder(UpdateOrder.START_FIRST)))
+                .containsExactly(new ServiceComparison.Difference("update config", "parallelism 1, monitor 8 s, stop-first, on failure rollback",
+                        "parallelism 1, monitor 8 s, start-first, on failure rollback"));
         assertThat(drift(spec -> spec.getRollbackConfig().withParallelism(2L)))
                 .extracting(ServiceComparison.Difference::field).containsExactly("rollback config");
         assertThat(drift(spec -> spec.getEndpointSpec().getPorts().get(0).withPublishMode(PortConfig.PublishMode.ingress)))

@@ -21,11 +21,14 @@ import io.reemo.console.job.Step;
 import io.reemo.console.swarm.SwarmReader;
 import io.reemo.console.swarm.SwarmStateException;
 import io.reemo.console.swarm.TaskLogs;
+import io.reemo.console.swarm.TaskProgress;
+import io.reemo.console.swarm.WaitNarration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -86,7 +89,7 @@ public class DatabaseRun {
         Instant started = Instant.now();
         run.system("Starting " + name + " (" + container.getImage().replaceFirst("@.*", "") + ")" + (initDb ? " with INIT_DB" : ""));
         update(docker, service, original, 1, env);
-        Optional<Task> task = awaitEnd(docker, service.getId(), started);
+        Optional<Task> task = awaitEnd(run, docker, service.getId(), started);
         task.ifPresent(t -> printLogs(run, docker, t)); // before scaling back: that removes the task and its output
         update(docker, SwarmReader.service(docker, name).orElseThrow(), original, 0, desiredEnv);
         if (task.isEmpty()) {
@@ -113,15 +116,24 @@ public class DatabaseRun {
         docker.updateServiceCmd(current.getId(), spec).withVersion(current.getVersion().getIndex()).exec();
     }
 
-    private static Optional<Task> awaitEnd(DockerClient docker, String serviceId, Instant started) throws InterruptedException {
+    /** Narrated: where its task stands, said when it changes and at least every second or so. */
+    private static Optional<Task> awaitEnd(NodeRun run, DockerClient docker, String serviceId, Instant started)
+            throws InterruptedException {
         Instant deadline = started.plus(TIMEOUT);
+        Map<String, String> nodes = SwarmReader.nodeHostnames(docker);
+        WaitNarration narration = new WaitNarration(run::system);
+        String name = Component.DB.serviceName();
         while (Instant.now().isBefore(deadline)) {
-            Optional<Task> newest = docker.listTasksCmd().withServiceFilter(serviceId).exec().stream()
+            List<Task> tasks = docker.listTasksCmd().withServiceFilter(serviceId).exec().stream()
                     .filter(t -> t.getCreatedAt() != null && Instant.parse(t.getCreatedAt()).isAfter(started.minusSeconds(1)))
-                    .max(Comparator.comparing(Task::getCreatedAt));
+                    .toList();
+            Optional<Task> newest = tasks.stream().max(Comparator.comparing(Task::getCreatedAt));
             if (newest.isPresent() && ENDED.contains(newest.get().getStatus().getState())) {
                 return newest;
             }
+            TaskProgress progress = TaskProgress.of(name, null, tasks, 1, null, nodes);
+            narration.progress(progress);
+            narration.ifQuiet(() -> progress.text());
             Thread.sleep(1000);
         }
         return Optional.empty();

@@ -1,9 +1,7 @@
 package io.reemo.console.deploy.steps;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.PullResponseItem;
 import io.reemo.console.catalogue.DesiredCluster;
 import io.reemo.console.catalogue.DesiredState;
 import io.reemo.console.catalogue.ServiceSpec;
@@ -21,9 +19,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -36,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ImagePull {
 
-    private static final long PULL_MINUTES = 30;
+    private static final Duration PULL_LIMIT = Duration.ofMinutes(30);
 
     private final JobSessions sessions;
     private final VariableCatalogue variables;
@@ -90,8 +88,9 @@ public class ImagePull {
         for (String image : images) {
             if (mode.equals("online") || mode.equals("proxy")) {
                 run.system("pull " + image);
-                docker.pullImageCmd(image).withAuthConfig(RegistryAuth.of(vars))
-                        .exec(new ResultCallback.Adapter<PullResponseItem>()).awaitCompletion(PULL_MINUTES, TimeUnit.MINUTES);
+                if (!NarratedPull.pull(docker, image, RegistryAuth.of(vars), PULL_LIMIT, run::system)) {
+                    run.stderr("pull " + image + " on " + node.name() + ": not done after " + PULL_LIMIT.toMinutes() + " minutes");
+                }
             }
             try {
                 docker.inspectImageCmd(image).exec();

@@ -94,7 +94,7 @@ public class SwarmApply {
         Instant since = Instant.now();
         applier.apply(changes);
         List<String> touched = changes.stream().filter(c -> SERVICE_WRITES.contains(c.kind())).map(Change::target).toList();
-        List<Outcome> outcomes = Convergence.await(docker, touched, applier.rollingSince(), CONVERGE_TIMEOUT, outcome -> {
+        List<Outcome> outcomes = Convergence.await(docker, touched, applier.rollingSince(), CONVERGE_TIMEOUT, run::system, outcome -> {
             String line = outcome.service() + ": " + outcome.detail();
             if (outcome.converged()) {
                 run.system(line);
