@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,13 +23,19 @@ import org.springframework.stereotype.Component;
  * Persist first, then publish. Producers (step threads) only mask the text, take the next sequence
  * number and queue the line; one writer thread stores queued lines in batches and only then hands
  * them to the live followers. A line nobody has stored is never shown, and storage is never skipped:
- * when it falls behind, producers wait.
+ * when it falls behind, producers wait, for {@link #PRODUCER_PATIENCE} at most.
+ * <p>
+ * The writer thread never dies: a batch that cannot be stored is stored line by line, and a line that cannot be
+ * stored alone is replaced by a marker line saying so, whatever it threw (an {@link Error} included), so that one
+ * bad line costs only itself and the engine never freezes behind it.
  */
 @Component
 class LogWriter {
 
     private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
     static final int MAX_TEXT = 16_000;
+    /** How long a producer waits for room in the queue before its step fails, rather than hang under the lock. */
+    static final Duration PRODUCER_PATIENCE = Duration.ofMinutes(2);
 
     private final LogStore store;
     private final LogFollowers followers;
@@ -87,7 +94,10 @@ class LogWriter {
 
     private void putWaiting(LogStore.Stored line) {
         try {
-            queue.put(line);
+            if (!queue.offer(line, PRODUCER_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the job log store has not taken a line for " + PRODUCER_PATIENCE.toMinutes()
+                        + " minutes (its database is stuck?): this step stops rather than wait forever");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the log store", e);
@@ -144,15 +154,49 @@ class LogWriter {
                 }
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
-                storeWithRetry(batch);
-                publish(batch);
+                publish(batch, store(batch));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                log.error("Job log writer: {} lines lost after repeated failures", batch.size(), e);
+            } catch (Throwable e) { // whatever it was, the next lines still get stored
+                log.error("Job log writer: {} lines could not be handled", batch.size(), e);
             } finally {
                 batch.clear();
+            }
+        }
+    }
+
+    /** The batch as stored: whole if it can be, else line by line with markers for the lines that cannot. */
+    private List<LogStore.Stored> store(List<LogStore.Stored> batch) throws InterruptedException {
+        try {
+            storeWithRetry(batch);
+            return batch;
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Throwable e) {
+            log.warn("Storing {} job log lines failed ({}): storing them one by one", batch.size(), e.toString());
+        }
+        List<LogStore.Stored> stored = new ArrayList<>(batch.size());
+        for (LogStore.Stored line : batch) {
+            storeAlone(line).ifPresent(stored::add);
+        }
+        return stored;
+    }
+
+    private Optional<LogStore.Stored> storeAlone(LogStore.Stored line) {
+        try {
+            store.insert(List.of(line));
+            return Optional.of(line);
+        } catch (Throwable e) {
+            LogLine was = line.line();
+            LogStore.Stored marker = new LogStore.Stored(line.jobId(), new LogLine(was.seq(), was.time(), was.step(), was.node(),
+                    LogChannel.SYSTEM, "[this line could not be stored (" + e.getClass().getSimpleName() + "); it is left out]"));
+            try {
+                store.insert(List.of(marker));
+                return Optional.of(marker);
+            } catch (Throwable again) {
+                log.error("Job {}: log line {} lost, and its marker too", line.jobId(), was.seq(), again);
+                return Optional.empty();
             }
         }
     }
@@ -173,14 +217,19 @@ class LogWriter {
         }
     }
 
-    private void publish(List<LogStore.Stored> batch) {
-        Map<Long, List<LogLine>> byJob = new LinkedHashMap<>();
-        for (LogStore.Stored line : batch) {
-            byJob.computeIfAbsent(line.jobId(), k -> new ArrayList<>()).add(line.line());
-        }
+    /**
+     * Counts the whole batch as handled, so that nobody waits for a line that was lost, and shows what was stored.
+     */
+    private void publish(List<LogStore.Stored> handled, List<LogStore.Stored> stored) {
         synchronized (storedChanged) {
-            byJob.forEach((job, lines) -> stored.computeIfPresent(job, (k, v) -> Math.max(v, lines.get(lines.size() - 1).seq())));
+            for (LogStore.Stored line : handled) {
+                this.stored.computeIfPresent(line.jobId(), (k, v) -> Math.max(v, line.line().seq()));
+            }
             storedChanged.notifyAll();
+        }
+        Map<Long, List<LogLine>> byJob = new LinkedHashMap<>();
+        for (LogStore.Stored line : stored) {
+            byJob.computeIfAbsent(line.jobId(), k -> new ArrayList<>()).add(line.line());
         }
         byJob.forEach(followers::publish);
     }
