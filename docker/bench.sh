@@ -11,6 +11,7 @@ mkdir -p "$out"
 : > "$out/figures.txt"
 
 bash docker/testbed/up.sh >&2
+bash docker/testbed/reset.sh >&2   # an empty bed: no service's health checks share the cores with the console's start
 ./mvnw -B -q -DskipTests package >&2
 jar=$(ls target/reemo-infra-console-*.jar | grep -v plain | head -1)
 
