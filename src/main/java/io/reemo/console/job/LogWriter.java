@@ -220,15 +220,15 @@ class LogWriter {
     /**
      * Counts the whole batch as handled, so that nobody waits for a line that was lost, and shows what was stored.
      */
-    private void publish(List<LogStore.Stored> handled, List<LogStore.Stored> stored) {
+    private void publish(List<LogStore.Stored> handled, List<LogStore.Stored> kept) {
+        Map<Long, Long> lastHandled = new HashMap<>(); // per job, so the shared map is touched once a job, not once a line
+        handled.forEach(line -> lastHandled.merge(line.jobId(), line.line().seq(), Math::max));
         synchronized (storedChanged) {
-            for (LogStore.Stored line : handled) {
-                this.stored.computeIfPresent(line.jobId(), (k, v) -> Math.max(v, line.line().seq()));
-            }
+            lastHandled.forEach((job, seq) -> stored.computeIfPresent(job, (k, v) -> Math.max(v, seq)));
             storedChanged.notifyAll();
         }
         Map<Long, List<LogLine>> byJob = new LinkedHashMap<>();
-        for (LogStore.Stored line : stored) {
+        for (LogStore.Stored line : kept) {
             byJob.computeIfAbsent(line.jobId(), k -> new ArrayList<>()).add(line.line());
         }
         byJob.forEach(followers::publish);

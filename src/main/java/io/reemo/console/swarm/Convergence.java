@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.ServiceUpdateState;
 import com.github.dockerjava.api.model.ServiceUpdateStatus;
+import com.github.dockerjava.api.model.SwarmNode;
 import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskState;
 import java.time.Duration;
@@ -22,7 +23,7 @@ public final class Convergence {
 
     private static final Duration POLL = Duration.ofSeconds(1);
     /** Swarm stamps the spec change and the start of its rolling update separately. */
-    private static final Duration CLOCK_SLACK = Duration.ofSeconds(1);
+    static final Duration CLOCK_SLACK = Duration.ofSeconds(1);
     private static final Set<TaskState> FAILED = Set.of(TaskState.FAILED, TaskState.REJECTED);
     /** Swarm retries a task that cannot start forever; after this many failures the error is not a passing one. */
     private static final int GIVE_UP_AFTER_FAILURES = 4;
@@ -45,8 +46,9 @@ public final class Convergence {
         Instant deadline = Instant.now().plus(timeout);
         Map<String, Outcome> done = new LinkedHashMap<>();
         Map<String, TaskProgress> pending = new LinkedHashMap<>();
-        Map<String, String> nodeNames = SwarmReader.nodeHostnames(docker);
-        int readyNodes = (int) docker.listSwarmNodesCmd().exec().stream()
+        List<SwarmNode> nodes = docker.listSwarmNodesCmd().exec();
+        Map<String, String> nodeNames = SwarmReader.hostnames(nodes);
+        int readyNodes = (int) nodes.stream()
                 .filter(n -> n.getStatus() != null && "ready".equalsIgnoreCase(String.valueOf(n.getStatus().getState()))).count();
         WaitNarration narration = new WaitNarration(progress);
         while (true) {

@@ -102,7 +102,7 @@ final class DockerServiceSpecs {
      * Start-first needs a free place for the extra task: with a per-node maximum that the replicas already fill on every
      * node, Swarm could not place it and the update would hang.
      */
-    static boolean startFirst(io.reemo.console.catalogue.ServiceSpec spec, DesiredCluster cluster) {
+    private static boolean startFirst(io.reemo.console.catalogue.ServiceSpec spec, DesiredCluster cluster) {
         if (!spec.component().replaceableWhileServing() || spec.global() || spec.runOnce()) {
             return false;
         }

@@ -84,9 +84,13 @@ public final class SwarmReader {
 
     /** Swarm node ID → hostname, to name a task's node as the operator knows it. */
     public static Map<String, String> nodeHostnames(DockerClient docker) {
+        return hostnames(docker.listSwarmNodesCmd().exec());
+    }
+
+    /** The same, from a node listing already made. */
+    static Map<String, String> hostnames(List<SwarmNode> nodes) {
         Map<String, String> names = new HashMap<>();
-        docker.listSwarmNodesCmd().exec().forEach(node -> names.put(node.getId(),
-                node.getDescription() == null ? node.getId() : node.getDescription().getHostname()));
+        nodes.forEach(node -> names.put(node.getId(), node.getDescription() == null ? node.getId() : node.getDescription().getHostname()));
         return names;
     }
 

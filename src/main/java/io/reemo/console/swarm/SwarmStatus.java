@@ -8,7 +8,6 @@ import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskState;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,8 +64,7 @@ public record SwarmStatus(List<NodeStatus> nodes, List<ServiceStatus> services) 
 
     public static SwarmStatus read(DockerClient docker) {
         List<SwarmNode> swarmNodes = docker.listSwarmNodesCmd().exec();
-        Map<String, String> hostnames = new HashMap<>();
-        swarmNodes.forEach(node -> hostnames.put(node.getId(), node.getDescription().getHostname()));
+        Map<String, String> hostnames = SwarmReader.hostnames(swarmNodes);
         List<Task> tasks = docker.listTasksCmd().withStateFilter(TaskState.RUNNING).exec();
         List<ServiceStatus> services = SwarmReader.managedServices(docker).stream()
                 .map(service -> service(service, tasks, hostnames))

@@ -21,9 +21,6 @@ import java.util.Map;
  */
 public record TaskProgress(String service, String brief, String text) {
 
-    /** Swarm stamps the spec change and its tasks' creation separately. */
-    private static final long CLOCK_SLACK_SECONDS = 1;
-
     /**
      * @param update    the service's update state, {@code null} for a service that is being created
      * @param changedAt when the console changed the spec of a service whose tasks are replaced; {@code null} otherwise
@@ -63,7 +60,7 @@ public record TaskProgress(String service, String brief, String text) {
 
     private static boolean isNew(Task task, Instant changedAt) {
         return changedAt == null || task.getCreatedAt() == null
-                || !Instant.parse(task.getCreatedAt()).isBefore(changedAt.minusSeconds(CLOCK_SLACK_SECONDS));
+                || !Instant.parse(task.getCreatedAt()).isBefore(changedAt.minus(Convergence.CLOCK_SLACK));
     }
 
     private static TaskState state(Task task) {

@@ -59,7 +59,7 @@ public final class WaitNarration {
         }
     }
 
-    private synchronized void say(String line) {
+    private void say(String line) {
         log.accept(line);
         heard();
     }

@@ -133,7 +133,7 @@ public class DatabaseRun {
             }
             TaskProgress progress = TaskProgress.of(name, null, tasks, 1, null, nodes);
             narration.progress(progress);
-            narration.ifQuiet(() -> progress.text());
+            narration.ifQuiet(progress::text);
             Thread.sleep(1000);
         }
         return Optional.empty();
