@@ -11,10 +11,10 @@ bed_cgroups() {
 }
 
 # Every process of the bed sits in one of its pids cgroups: daemons, containerd shims, containers,
-# SSH sessions, the registry. Pidfiles are only a fallback, for a process that left its cgroup.
+# SSH sessions, the registry, slapd. Pidfiles are only a fallback, for a process that left its cgroup.
 kill_bed_processes() {
   local file comm cgroup
-  for file in "$TESTBED_DIR"/nodes/node*/run/*.pid "$TESTBED_DIR"/registry/registry.pid; do
+  for file in "$TESTBED_DIR"/nodes/node*/run/*.pid "$TESTBED_DIR"/registry/registry.pid "$TESTBED_DIR"/ldap/slapd.pid; do
     comm=$(basename "$file" .pid)          # dockerd.pid holds dockerd, registry.pid docker-registry...
     [[ $comm == registry ]] && comm=docker-registry
     if pidfile_alive "$file" "$comm"; then kill -KILL "$(tr -dc '0-9' <"$file")" 2>/dev/null || true; fi

@@ -7,7 +7,7 @@ TESTBED_DIR=${TESTBED_DIR:-/var/tmp/reemo-testbed}
 NODES=${NODES:-3}
 
 SUBNET_PREFIX=10.199.0                 # every address of the bed is in 10.199.0.0/24
-INFRA_IP=$SUBNET_PREFIX.100            # bridge and registry, in netns "infra"
+INFRA_IP=$SUBNET_PREFIX.100            # bridge, registry and slapd, in netns "infra"
 HOST_IP=$SUBNET_PREFIX.254             # the machine's end of the veth into "infra"
 HOST_VETH=rtb-host                     # that veth, on the machine's side
 REGISTRY_URL=$INFRA_IP:5000
@@ -170,7 +170,8 @@ check_node_over_ssh() {
 require_root_and_tools() {
   ((EUID == 0)) || fail "run as root"
   local tool
-  for tool in ip unshare nsenter dockerd containerd docker sshd ssh ssh-keygen docker-registry htpasswd openssl rsyslogd busybox curl mmdebstrap; do
+  for tool in ip unshare nsenter dockerd containerd docker sshd ssh ssh-keygen docker-registry htpasswd openssl rsyslogd busybox curl mmdebstrap \
+    slapd slapadd slappasswd ldapwhoami ldapsearch prlimit; do
     command -v "$tool" >/dev/null || fail "missing command '$tool' (see README.md for the Debian packages)"
   done
 }

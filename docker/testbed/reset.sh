@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Puts every node of a running bed back to its starting state, without rebuilding the bed: no swarm,
 # containers, services, secrets, configs, networks, volumes or images, no registry login, an empty
-# /opt/reemo and /var/log, a fresh root home. The registry, the keys and the engine IDs stay.
+# /opt/reemo and /var/log, a fresh root home. The registry, the directory (slapd: nobody can write
+# to it), the keys and the engine IDs stay.
 #
 # A node whose Docker holds anything is rebooted: its processes are killed, its Docker state wiped
 # and its daemons started again in a new netns (same address, host key and engine ID). That takes

@@ -7,6 +7,8 @@ set -Eeuo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # shellcheck source-path=SCRIPTDIR source=images.sh
 source "$BED_DIR/images.sh"
+# shellcheck source-path=SCRIPTDIR source=ldap.sh
+source "$BED_DIR/ldap.sh"
 
 # ---------------------------------------------------------------------------------------------------
 # Is the bed already up?
@@ -17,6 +19,7 @@ bed_is_up() {
   grep -qx "nodes=$NODES" "$STATE_FILE" || return 1
   grep -qx "images.fingerprint=$(images_fingerprint)" "$STATE_FILE" || return 1
   pidfile_alive "$TESTBED_DIR/registry/registry.pid" docker-registry || return 1
+  pidfile_alive "$LDAP_DIR/slapd.pid" slapd || return 1
   local n dir
   for ((n = 1; n <= NODES; n++)); do
     dir=$(node_dir "$n")
@@ -279,6 +282,7 @@ write_state_file() {
     echo "registry.username=$REGISTRY_USER"
     echo "registry.password=$(cat "$TESTBED_DIR/registry/password")"
     echo "registry.caCert=$TESTBED_DIR/ca/ca.crt"
+    ldap_state_lines
     echo "images.defaultVersions=$(versions_of_set default)"
     echo "images.updateVersions=$(versions_of_set update)"
     echo "images.brokenVersions=$(versions_of_set broken)"
@@ -314,6 +318,8 @@ main() {
   make_registry_credentials
   make_network
   start_registry
+  make_ldap_directory
+  start_ldap
   for ((n = 1; n <= NODES; n++)); do
     configure_node "$n"
     boot_node "$n"
@@ -323,6 +329,8 @@ main() {
     wait "${boots[$n]}" || fail "node$((n + 1)): boot failed (see $(node_dir $((n + 1)))/logs/boot.log)"
   done
   wait_until 10 registry_answers || fail "the registry does not answer (see $TESTBED_DIR/registry/registry.log)"
+  wait_until 10 ldap_answers || fail "slapd does not answer (see $LDAP_DIR/slapd.log)"
+  check_ldap
   wait_for_node 1
   say "daemons started ($((SECONDS - start)) s); building the stand-in images on node1"
   build_push_and_remove_images

@@ -29,6 +29,12 @@ public class Passwords {
                 .query(Boolean.class).optional().orElse(false);
     }
 
+    /** Whether the user signs in against the directory, which keeps their password. */
+    public boolean fromDirectory(String username) {
+        return db.sql("SELECT source FROM users WHERE username = ?").param(username).query(String.class).optional()
+                .filter(UserAccounts.DIRECTORY::equals).isPresent();
+    }
+
     void requireChange(String username) {
         db.sql("UPDATE users SET password_change_required = TRUE WHERE username = ?").param(username).update();
     }
@@ -40,6 +46,9 @@ public class Passwords {
      */
     @Transactional
     public Optional<String> change(String username, String current, String chosen) {
+        if (fromDirectory(username)) {
+            return Optional.of("password: your password is the directory's (LDAP or Active Directory): change it there.");
+        }
         if (current == null || !encoder.matches(current, users.loadUserByUsername(username).getPassword())) {
             return Optional.of("currentPassword: this is not your current password.");
         }

@@ -178,6 +178,13 @@ public final class RouteRules {
             rule(POST, "/users", Access.ADMIN),
             rule(POST, "/users/{username}", Access.ADMIN),
 
+            // LDAP / Active Directory sign-in: its bind account's password, and a trial that checks someone's password
+            rule(GET, "/directory", Access.ADMIN),
+            rule(POST, "/directory", Access.ADMIN),
+            rule(POST, "/directory/try", Access.ADMIN),
+            rule(GET, "/api/v1/directory", Access.ADMIN),
+            rule(PUT, "/api/v1/directory", Access.ADMIN),
+
             // the audit trail names users, hosts and what was run on them
             rule(GET, "/audit", Access.ADMIN),
             rule(GET, "/api/v1/audit", Access.ADMIN),

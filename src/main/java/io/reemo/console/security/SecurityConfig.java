@@ -1,5 +1,7 @@
 package io.reemo.console.security;
 
+import io.reemo.console.security.directory.Directory;
+import io.reemo.console.security.directory.DirectoryStore;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -71,10 +74,11 @@ class SecurityConfig {
 
     /** The one way to sign in with a password, throttled; Spring's default provider is not made when this exists. */
     @Bean
-    AuthenticationProvider signIn(JdbcUserDetailsManager users, PasswordEncoder encoder, LoginThrottle throttle, AuditLog audit) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
-        passwords.setPasswordEncoder(encoder);
-        return new ThrottledSignIn(passwords, throttle, audit, Clock.systemUTC());
+    AuthenticationProvider signIn(JdbcUserDetailsManager users, PasswordEncoder encoder, LoginThrottle throttle, AuditLog audit,
+                                  Directory directory, DirectoryStore directorySettings, UserAccounts accounts) {
+        DaoAuthenticationProvider local = new DaoAuthenticationProvider(users);
+        local.setPasswordEncoder(encoder);
+        return new ThrottledSignIn(new PasswordSignIn(local, directory, directorySettings, accounts), throttle, audit, Clock.systemUTC());
     }
 
     @Bean
@@ -159,10 +163,16 @@ class SecurityConfig {
         };
     }
 
-    /** A locked sign-in says so on the form; any other failure is a wrong name or password. */
+    /**
+     * A locked sign-in, a directory user whose groups give no role and a directory that did not answer say so on the
+     * form; any other failure reads as a wrong name or password (a disabled user included: Spring checks that before the
+     * password, so saying it would tell anyone which names exist).
+     */
     private static AuthenticationFailureHandler signInRefused() {
         ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
-        handler.setExceptionMappings(Map.of(LockedException.class.getName(), LOGIN + "?locked"));
+        handler.setExceptionMappings(Map.of(LockedException.class.getName(), LOGIN + "?locked",
+                NoRoleException.class.getName(), LOGIN + "?norole",
+                AuthenticationServiceException.class.getName(), LOGIN + "?unanswered"));
         handler.setDefaultFailureUrl(LOGIN + "?error");
         return handler;
     }

@@ -12,6 +12,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
@@ -57,6 +58,10 @@ class ThrottledSignIn implements AuthenticationProvider {
             audit.recordAs(user, "login.failed", "address " + address, null);
             throttle.failed(user, address, now).ifPresent(until ->
                     audit.recordAs(user, "login.locked", "address " + address, "locked until " + until.truncatedTo(ChronoUnit.SECONDS)));
+            throw e;
+        } catch (AuthenticationException e) {
+            // the password was right, or never checked: a disabled user, one without a role, a directory that did not answer
+            audit.recordAs(user, "login.failed", "address " + address, e.getMessage());
             throw e;
         }
     }

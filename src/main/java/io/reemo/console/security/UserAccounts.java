@@ -2,6 +2,8 @@ package io.reemo.console.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,12 +28,21 @@ public class UserAccounts {
      * A user as the API and the users page show it: never a password or its hash.
      *
      * @param passwordChangeRequired the user must choose their own password at their next sign-in
+     * @param source                 {@code local}: the password is the console's; {@code directory}: it is the LDAP
+     *                               directory's, and the role is the one its groups gave at the last sign-in
      */
-    public record Account(String username, String role, boolean enabled, boolean passwordChangeRequired) {
+    public record Account(String username, String role, boolean enabled, boolean passwordChangeRequired, String source) {
+
+        public boolean fromDirectory() {
+            return DIRECTORY.equals(source);
+        }
     }
 
+    static final String LOCAL = "local";
+    static final String DIRECTORY = "directory";
+
     private static final String SELECT_ACCOUNT = "SELECT u.username, SUBSTRING(a.authority, 6) AS role, u.enabled,"
-            + " u.password_change_required FROM users u JOIN authorities a ON a.username = u.username";
+            + " u.password_change_required, u.source FROM users u JOIN authorities a ON a.username = u.username";
 
     private final JdbcUserDetailsManager users;
     private final PasswordEncoder encoder;
@@ -57,7 +68,7 @@ public class UserAccounts {
      */
     @Transactional
     public Account create(String username, String password, String role, boolean changeAtFirstSignIn) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
+        if (!validName(username)) {
             throw refused("username: use 1 to 64 letters, digits, dots, dashes, underscores or @, starting with a letter or digit.");
         }
         requireRole(role);
@@ -86,6 +97,11 @@ public class UserAccounts {
                     + " here; another administrator does, and you change your own password on your account page.");
         }
         Account before = account(username);
+        if (before.fromDirectory() && (password != null || (role != null && !role.equals(before.role())))) {
+            throw refused((password != null ? "password" : "role") + ": " + username + " signs in against the directory,"
+                    + " which keeps their password, and their role follows their directory groups at each sign-in;"
+                    + " here you can only disable or enable them.");
+        }
         List<String> changes = new ArrayList<>();
         if (role != null && !role.equals(before.role())) {
             requireRole(role);
@@ -111,6 +127,37 @@ public class UserAccounts {
         if (password != null) {
             db.sql("UPDATE users SET password = ?, password_change_required = TRUE WHERE username = ?")
                     .params(encoder.encode(password), username).update();
+        }
+        return account(username);
+    }
+
+    static boolean validName(String username) {
+        return username != null && USERNAME.matcher(username).matches();
+    }
+
+    /** Where the user's password is checked: {@link #LOCAL}, {@link #DIRECTORY}, or nothing for a user the console does not know. */
+    Optional<String> source(String username) {
+        return db.sql("SELECT source FROM users WHERE username = ?").param(username).query(String.class).optional();
+    }
+
+    /**
+     * Records a directory user at their sign-in, so that administrators see them, can disable them here, and their API
+     * tokens carry their role: made at the first, their role set to what their groups give now at each.
+     *
+     * @return the account as it now is; not made when a local user has that name (the caller checked it)
+     */
+    @Transactional
+    public Account signedInFromDirectory(String username, String role) {
+        Optional<Account> known = db.sql(SELECT_ACCOUNT + " WHERE u.username = ?").param(username).query(Account.class).optional();
+        if (known.isEmpty()) {
+            audit.recordAs(username, "user.create", "user " + username, "from the directory, role " + role + " by its groups");
+            // a password nobody knows: the directory checks this user's, never the console
+            users.createUser(User.withUsername(username).password(encoder.encode(UUID.randomUUID() + "" + UUID.randomUUID()))
+                    .roles(role).build());
+            db.sql("UPDATE users SET source = ? WHERE username = ?").params(DIRECTORY, username).update();
+        } else if (!known.get().role().equals(role)) {
+            audit.recordAs(username, "user.change", "user " + username, "role " + known.get().role() + " -> " + role + " by the directory's groups");
+            db.sql("UPDATE authorities SET authority = ? WHERE username = ?").params("ROLE_" + role, username).update();
         }
         return account(username);
     }

@@ -98,6 +98,20 @@ class UsersPageTest extends ConsoleApiTest {
     }
 
     @Test
+    void aDirectoryUserIsListedWithOnlyTheEnableSwitch() throws Exception {
+        users.createUser(User.withUsername("dora").password(encoder.encode("unknowable-phrase")).roles(Roles.OPERATOR).build());
+        db.sql("UPDATE users SET source = 'directory' WHERE username = 'dora'").update();
+        mvc.perform(get("/users").with(admin())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"directory-link\"")))
+                .andExpect(content().string(containsString("the directory&#39;s; role from its groups")));
+        String page = mvc.perform(get("/users").with(admin())).andReturn().getResponse().getContentAsString();
+        String row = page.substring(page.indexOf("id=\"user-dora\""), page.indexOf("</tr>", page.indexOf("id=\"user-dora\"")));
+        assertThat(row).contains("class=\"toggle-enabled").doesNotContain("class=\"change-role\"").doesNotContain("reset-password");
+        send(admin(), "/users/dora", "password", "reset-by-an-admin")
+                .andExpect(content().string(containsString("password: dora signs in against the directory")));
+    }
+
+    @Test
     void anAdminDoesNotChangeThemselvesHere() throws Exception {
         mvc.perform(get("/users").with(admin()))
                 .andExpect(content().string(containsString("You: another administrator changes your role")));

@@ -116,6 +116,22 @@ public final class TestBed {
         return Path.of(props.getProperty("registry.caCert"));
     }
 
+    /** The bed's OpenLDAP directory (docker/testbed/README.md names its users and groups). */
+    public record LdapDirectory(String url, String baseDn, String bindDn, String bindPassword) {
+    }
+
+    public LdapDirectory directory() {
+        return new LdapDirectory(required("ldap.url"), required("ldap.base"), required("ldap.bindDn"), required("ldap.bindPassword"));
+    }
+
+    private String required(String key) {
+        String value = props.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException(key + " is not in the bed's testbed.properties: bring the bed up again (docker/testbed/up.sh)");
+        }
+        return value;
+    }
+
     /** A file of this checkout, found from the working directory up (Maven runs tests in the project root). */
     static Path projectFile(String relative) {
         Path dir = Path.of("").toAbsolutePath();

@@ -1,0 +1,67 @@
+package io.reemo.console.security;
+
+import io.reemo.console.security.directory.Directory;
+import io.reemo.console.security.directory.DirectorySettings;
+import io.reemo.console.security.directory.DirectoryStore;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/**
+ * Whose password is checked where: a local user's against its hash here, always, so that local administrators sign
+ * in when the directory is down (break-glass) and no directory entry can take a local name over; any other name
+ * against the directory when it is on. A directory user's role is what their groups give at this sign-in.
+ */
+class PasswordSignIn implements AuthenticationProvider {
+
+    private final AuthenticationProvider local;
+    private final Directory directory;
+    private final DirectoryStore settings;
+    private final UserAccounts accounts;
+
+    PasswordSignIn(AuthenticationProvider local, Directory directory, DirectoryStore settings, UserAccounts accounts) {
+        this.local = local;
+        this.directory = directory;
+        this.settings = settings;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) {
+        if (accounts.source(attempt.getName()).filter(UserAccounts.LOCAL::equals).isPresent() || !settings.enabled()
+                || !UserAccounts.validName(attempt.getName())) {
+            return local.authenticate(attempt);
+        }
+        // directories compare names without case: one console user per directory user, however it was typed
+        String username = attempt.getName().toLowerCase(Locale.ROOT);
+        Optional<String> source = accounts.source(username);
+        if (source.filter(UserAccounts.LOCAL::equals).isPresent()) {
+            return local.authenticate(attempt);
+        }
+        if (source.isPresent() && !accounts.account(username).enabled()) {
+            throw new DisabledException(username + " is disabled in the console.");
+        }
+        DirectorySettings current = settings.load();
+        Directory.DirectoryUser user = directory.signIn(current, username, String.valueOf(attempt.getCredentials()));
+        String role = user.role().orElseThrow(() -> new NoRoleException(username + " is in none of the directory groups"
+                + " the console gives a role to (" + String.join(", ", user.groups()) + ")."));
+        accounts.signedInFromDirectory(username, role);
+        List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority("ROLE_" + role));
+        User principal = new User(username, "", authorities);
+        UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+        signedIn.setDetails(attempt.getDetails());
+        return signedIn;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}
