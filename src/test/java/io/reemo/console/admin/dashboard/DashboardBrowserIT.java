@@ -11,12 +11,17 @@ import io.reemo.console.support.Browser;
 import io.reemo.console.support.TestBed;
 import java.io.File;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,6 +39,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "CONSOLE_ADMIN_PASSWORD=" + DashboardBrowserIT.PASSWORD, "console.data-dir=target/test-data/dashboard-it"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
 
     static final String PASSWORD = "dashboard-it";
@@ -70,12 +76,82 @@ class DashboardBrowserIT {
         }
     }
 
+    /**
+     * A viewer and an operator of the bed's LDAP directory (vera in console-viewers, otto in console-operators) sign in
+     * on the form and see, on every page of the environment, what their role lets them do and nothing else; what the
+     * pages do not offer, a typed URL does not open. Runs first, while the platform is as installed, so otto's verify passes.
+     */
     @Test
+    @Order(1)
+    void aViewerAndAnOperatorFromTheDirectorySeeAndDoWhatTheirRoleAllows() throws Exception {
+        TestBed.LdapDirectory directory = bed.directory();
+        Map<String, Object> settings = new HashMap<>(Map.of("enabled", true, "url", directory.url(),
+                "baseDn", directory.baseDn(), "userSearchBase", "ou=people", "userSearchFilter", "(uid={0})",
+                "bindDn", directory.bindDn(), "bindPassword", directory.bindPassword(), "groupSearchBase", "ou=groups",
+                "groupSearchFilter", "(member={0})", "adminGroup", "console-admins"));
+        settings.putAll(Map.of("operatorGroup", "console-operators", "viewerGroup", "console-viewers"));
+        assertThat(api.put("/api/v1/directory", settings).status()).isEqualTo(200);
+        String dashboard = "/environments/" + environmentId;
+
+        try (Browser vera = new Browser("http://localhost:" + port)) {
+            vera.login("vera", "vera-directory-1");
+            assertThat(vera.driver().findElement(By.id("environment-" + environmentId)).getText()).contains("dash-");
+            assertThat(vera.driver().findElements(By.cssSelector("#new-environment, #nav-users, #nav-audit"))).isEmpty();
+            vera.open(dashboard);
+            vera.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("service-reemo_api")));
+            assertThat(tabs(vera)).containsExactly("Dashboard", "Updates", "Maintenance", "Jobs", "History");
+            assertThat(vera.driver().findElements(By.id("verify-now"))).isEmpty();
+            vera.screenshot("roles-viewer-dashboard");
+            vera.open(dashboard + "/maintenance");
+            assertThat(vera.driver().findElements(By.id("maintenance-toggle"))).isEmpty();
+            vera.open(dashboard + "/updates");
+            assertThat(vera.driver().findElement(By.id("registry-status")).getText()).isNotBlank();
+            assertThat(vera.driver().findElements(By.cssSelector("[id^=update-api-]"))).isEmpty();
+            for (String refused : List.of(dashboard + "/settings", dashboard + "/logs", "/users", "/directory", "/audit", "/wizard")) {
+                vera.open(refused);
+                assertThat(vera.driver().findElement(By.tagName("h1")).getText()).as(refused).isEqualTo("Not allowed");
+            }
+            vera.open("/account");
+            assertThat(vera.driver().findElement(By.id("account-role")).getText()).isEqualTo("VIEWER");
+            assertThat(vera.driver().findElement(By.id("directory-account")).getText()).contains("directory password");
+        }
+
+        try (Browser otto = new Browser("http://localhost:" + port)) {
+            otto.login("otto", "otto-directory-1");
+            assertThat(otto.driver().findElements(By.cssSelector("#new-environment, #nav-users, #nav-audit"))).isEmpty();
+            otto.open(dashboard + "/maintenance");
+            assertThat(otto.driver().findElements(By.id("maintenance-toggle"))).hasSize(1);
+            otto.open(dashboard);
+            otto.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("service-reemo_api")));
+            assertThat(tabs(otto)).containsExactly("Dashboard", "Updates", "Maintenance", "Logs", "Jobs", "History");
+            otto.screenshot("roles-operator-dashboard");
+            otto.driver().findElement(By.id("verify-now")).click();
+            assertThat(otto.awaitJobEnd(JOB_TIMEOUT)).isEqualTo("succeeded");
+            otto.screenshot("roles-operator-verify");
+            for (String refused : List.of(dashboard + "/settings", "/users", "/directory", "/audit", "/wizard")) {
+                otto.open(refused);
+                assertThat(otto.driver().findElement(By.tagName("h1")).getText()).as(refused).isEqualTo("Not allowed");
+            }
+        }
+
+        JsonNode trail = api.get("/api/v1/audit?user=otto").json();
+        List<String> actions = new ArrayList<>();
+        trail.forEach(event -> actions.add(event.get("action").asString()));
+        assertThat(actions).contains("login", "job.start", "user.create");
+    }
+
+    private static List<String> tabs(Browser user) {
+        return user.driver().findElements(By.cssSelector("nav.tabs a")).stream().map(a -> a.getText().strip()).toList();
+    }
+
+    @Test
+    @Order(2)
     void theDashboardShowsTheInstalledPlatformAndFollowsAScaleMadeBehindTheConsolesBack() throws Exception {
         browser.open("/");
         By row = By.id("environment-" + environmentId);
         browser.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(row, "healthy"));
-        assertThat(browser.driver().findElement(row).getText()).contains("all 13 services running").contains("install #");
+        // the last job is the operator's verify of the walk before
+        assertThat(browser.driver().findElement(row).getText()).contains("all 13 services running").containsPattern("verify #\\d+ succeeded");
         browser.screenshot("dashboard-environments-list");
 
         browser.driver().findElement(row).findElement(By.cssSelector("td a")).click();
