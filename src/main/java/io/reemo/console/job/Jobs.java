@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,11 +44,13 @@ public class Jobs implements SmartLifecycle {
     private final Map<Long, RunningJob> running = new ConcurrentHashMap<>();
     /** environment id → the changing job holding it; guarded by {@code this}. */
     private final Map<Long, Long> changing = new HashMap<>();
+    private final ApplicationEventPublisher events;
     private volatile boolean accepting = true;
     private volatile boolean lifecycleRunning;
 
     Jobs(JobStore store, LogStore logStore, LogWriter writer, LogFollowers followers, JsonMapper json, SecretMasker masker,
-         JobsProperties properties) {
+         JobsProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.logStore = logStore;
         this.writer = writer;
@@ -89,7 +92,14 @@ public class Jobs implements SmartLifecycle {
         RunningJob job = new RunningJob(id, request);
         running.put(id, job);
         writer.open(id, 0);
-        jobThreads.execute(() -> runner.run(job, this::release));
+        jobThreads.execute(() -> {
+            runner.run(job, this::release);
+            try {
+                events.publishEvent(new JobEnded(get(id)));
+            } catch (RuntimeException e) {
+                log.warn("Job {}: a listener of its end failed", id, e);
+            }
+        });
         return get(id);
     }
 

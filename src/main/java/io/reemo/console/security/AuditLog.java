@@ -37,8 +37,8 @@ public class AuditLog {
         recordAs(currentUser(), action, target, detail);
     }
 
-    /** For what happens before anyone is signed in (a sign-in that failed): under the name that was tried. */
-    void recordAs(String username, String action, String target, String detail) {
+    /** Under a name given: the one tried at a sign-in that failed, the starter of a job that ended on its own thread. */
+    public void recordAs(String username, String action, String target, String detail) {
         db.sql("INSERT INTO audit_event (at, username, action, target, detail) VALUES (?, ?, ?, ?, ?)")
                 .params(OffsetDateTime.now(), fit(username, NAME_LENGTH), action, fit(target, TARGET_LENGTH), detail)
                 .update();

@@ -73,6 +73,23 @@ class JobStartAuditTest extends ConsoleApiTest {
     }
 
     @Test
+    void aJobsEndIsAuditedUnderItsStarterWithItsOutcome() throws Exception {
+        long environment = environments.save(Fixtures.cluster(), Fixtures.BY_TEST).id();
+        Job job = jobs.start(new JobRequest("test", environment, "operator", Map.of(), false,
+                List.of(Step.onConsole("fail", run -> 3))));
+        AuditLog.AuditEvent end = null;
+        for (int i = 0; i < 100 && end == null; i++) {
+            Thread.sleep(100);
+            end = audit.latest(20).stream().filter(e -> e.action().equals("job.end") && e.detail().startsWith("job " + job.id() + " "))
+                    .findFirst().orElse(null);
+        }
+        assertThat(end).as("job.end of job " + job.id()).isNotNull();
+        assertThat(end.username()).isEqualTo("operator");
+        assertThat(end.target()).isEqualTo("environment " + environment + " (cluster)");
+        assertThat(end.detail()).matches("job " + job.id() + " test failed after \\d+ s: Step 'fail' failed.*");
+    }
+
+    @Test
     void aJobWhoseAuditRecordFailsIsNeitherStoredNorRun() throws Exception {
         AtomicBoolean ran = new AtomicBoolean();
         long jobsBefore = jobCount();

@@ -11,7 +11,6 @@ import io.reemo.console.support.Browser;
 import io.reemo.console.support.TestBed;
 import java.io.File;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,10 +133,12 @@ class DashboardBrowserIT {
             }
         }
 
-        JsonNode trail = api.get("/api/v1/audit?user=otto").json();
-        List<String> actions = new ArrayList<>();
-        trail.forEach(event -> actions.add(event.get("action").asString()));
-        assertThat(actions).contains("login", "job.start", "user.create");
+        // the administrator reads otto's day in the audit trail: recorded at his first sign-in, signed in, his verify from start to end
+        browser.open("/audit?user=otto");
+        String trail = browser.driver().findElement(By.id("audit-results")).getText();
+        assertThat(trail).contains("user.create").contains("from the directory, role OPERATOR by its groups").contains("login")
+                .contains("job.start").containsPattern("job.end .*job \\d+ verify succeeded after \\d+ s");
+        browser.screenshot("roles-operator-audit");
     }
 
     private static List<String> tabs(Browser user) {
