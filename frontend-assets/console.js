@@ -7,6 +7,15 @@ document.addEventListener("htmx:configRequest", function (event) {
   }
 });
 
+// Swagger UI (/swagger-ui.html) sends the signed-in session's token from here with the API calls it tries
+// (springdoc.swagger-ui.csrf in application.yml); it is worth nothing without the session's cookie.
+(function () {
+  var token = document.querySelector("meta[name='_csrf']");
+  if (token && window.localStorage) {
+    window.localStorage.setItem("reemo-csrf", token.content);
+  }
+})();
+
 // A button with data-opens="<dialog id>" opens that dialog: how the console asks to confirm an action that changes servers.
 document.addEventListener("click", function (event) {
   var opener = event.target.closest("[data-opens]");

@@ -24,7 +24,9 @@ class ApiDescription {
         return new OpenAPI()
                 .info(new Info().title("Reemo Infra Console API").version("v1").description("Environments, jobs, plans, "
                         + "inventories, users, tokens and the audit trail of the Reemo Infra Console. Every error is an RFC 9457 "
-                        + "problem document whose problems name the field, line and column."))
+                        + "problem document whose problems name the field, line and column. Scripts sign in with a token or a"
+                        + " password on each request; a person signed in on the console's pages calls it with their session"
+                        + " (here, in Swagger UI, without Authorize), whose CSRF token goes with what changes something."))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .description("An API token: made on your account page (/account) or with POST /api/v1/tokens."))

@@ -3,6 +3,7 @@ package io.reemo.console.security;
 import io.reemo.console.security.directory.Directory;
 import io.reemo.console.security.directory.DirectoryStore;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,7 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -36,6 +38,9 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -45,13 +50,15 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two doors: scripts use {@code /api/**} with HTTP Basic or a bearer token (stateless, no CSRF);
- * people use the pages with a login form and a session (CSRF on, htmx sends the token as a header).
+ * Two doors: scripts use {@code /api/**} with HTTP Basic or a bearer token (no session, no CSRF); people use the pages
+ * with a login form and a session (CSRF on, htmx sends the token as a header), and may use the API with that session
+ * too, its CSRF token then required as on the pages.
  */
 @Configuration
 class SecurityConfig {
 
     private static final String LOGIN = "/login";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     /**
      * Scripts only from the console's own files: its pages run no inline script and htmx runs without eval (see
@@ -89,8 +96,13 @@ class SecurityConfig {
                 .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeGate(passwords), AuthorizationFilter.class)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable())
+                // a person signed in on the pages uses the API too (Swagger UI's "Try it out"): their session is read,
+                // never made here, and what it changes needs the session's CSRF token; scripts send credentials instead
+                .securityContext(c -> c.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(c -> c.disable())
+                .csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfig::signedInBySession))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
                         .accessDeniedHandler(new RouteDenial(json)))
                 .headers(SecurityConfig::browserHeaders)
@@ -114,6 +126,15 @@ class SecurityConfig {
                 .logout(l -> l.addLogoutHandler(auditedLogout(audit)))
                 .headers(SecurityConfig::browserHeaders)
                 .build();
+    }
+
+    /**
+     * A request that changes something and may be signed in by the session cookie alone: without credentials of its
+     * own (Basic or bearer, which no other site's page can make a browser send) and with a session.
+     */
+    private static boolean signedInBySession(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getSession(false) != null;
     }
 
     /**
