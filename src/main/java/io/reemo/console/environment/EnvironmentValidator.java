@@ -20,10 +20,12 @@ public class EnvironmentValidator {
     private final Environments environments;
     private final VariableChecks variables;
     private final SettingsChecks settings;
+    private final LocalFiles files;
 
-    EnvironmentValidator(VariableCatalogue catalogue, Environments environments, JsonMapper json) {
+    public EnvironmentValidator(VariableCatalogue catalogue, Environments environments, JsonMapper json, LocalFiles files) {
         this.environments = environments;
-        this.variables = new VariableChecks(catalogue, json);
+        this.files = files;
+        this.variables = new VariableChecks(catalogue, json, files);
         this.settings = new SettingsChecks(catalogue);
     }
 
@@ -43,7 +45,7 @@ public class EnvironmentValidator {
     /** Against a given set of other environments (the ones that share the console's crons and servers). */
     public List<Problem> validate(Environment environment, List<Environment> others, SourcePositions positions) {
         List<Problem> problems = new ArrayList<>();
-        problems.addAll(TopologyChecks.check(environment, others, positions));
+        problems.addAll(TopologyChecks.check(environment, others, positions, files));
         problems.addAll(variables.check(environment, positions));
         problems.addAll(settings.check(environment, others, positions));
         problems.sort(Problem.READING_ORDER);

@@ -1,5 +1,6 @@
 package io.reemo.console.node;
 
+import io.reemo.console.environment.LocalFiles;
 import io.reemo.console.environment.Node;
 import io.reemo.console.node.ssh.SshConnector;
 import io.reemo.console.node.ssh.SshTarget;
@@ -17,8 +18,8 @@ public class NodeSessions {
     private final SshConnector connector;
     private final NodeProperties timeouts;
 
-    NodeSessions(SecretMasker masker, NodeProperties timeouts) {
-        this.connector = new SshConnector(masker, timeouts);
+    NodeSessions(SecretMasker masker, NodeProperties timeouts, LocalFiles files) {
+        this.connector = new SshConnector(masker, timeouts, files);
         this.timeouts = timeouts;
     }
 

@@ -69,6 +69,28 @@ class InventoryControllerTest extends ConsoleApiTest {
                 .andExpect(jsonPath("$.problems[0].message", containsString("not valid YAML")));
     }
 
+    /** M1 of the security review: a path may not make the console read its own master key, nor ship it to a node. */
+    @Test
+    void aFileOfTheConsolesMachineOutsideTheFoldersItReadsIsRefusedAndTheVendorsPathsAreOnlyMissing() throws Exception {
+        String masterKey = dataDir().resolve("master.key").toAbsolutePath().toString();
+        String yaml = resource("cluster.strict.yml")
+                .replace("\"/localpath/to/key.key\"", "\"" + masterKey + "\"")
+                .replace("          ansible_host: \"10.0.0.1\"\n", "          ansible_host: \"10.0.0.1\"\n          ansible_ssh_private_key_file: \""
+                        + masterKey + "\"\n");
+        mvc.perform(importYaml("stealing", yaml).with(admin()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[?(@.field == 'TRAEFIK_SSL_CERTS')].message",
+                        hasItem(containsString(masterKey + " is outside the folders the console reads files from"))))
+                .andExpect(jsonPath("$.problems[?(@.code == 'CREDENTIAL')].message",
+                        hasItem(containsString("the key file " + masterKey + " is outside the folders"))))
+                .andExpect(jsonPath("$.problems[?(@.code == 'CREDENTIAL')].line").value(36));
+        // the vendor's own example names files of the Ansible machine: imported, with a warning
+        mvc.perform(importYaml("vendor", resource("cluster.strict.yml")).with(admin()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.warnings[?(@.code == 'CERTIFICATE_FILE')].message",
+                        hasItem(containsString("/localpath/to/cert.crt"))));
+    }
+
     @Test
     void everyProblemOfAnInvalidInventoryIsListedWithItsVariableOrHost() throws Exception {
         String yaml = resource("dedicated.strict.yml")

@@ -1,5 +1,6 @@
 package io.reemo.console.environment;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -102,7 +103,7 @@ public class InMemoryEnvironments implements Environments {
 
     /** A validator over this store, as the application builds it. */
     public EnvironmentValidator validator() {
-        return new EnvironmentValidator(new VariableCatalogue(), this, JsonMapper.shared());
+        return new EnvironmentValidator(new VariableCatalogue(), this, JsonMapper.shared(), new LocalFiles(List.of(Path.of("/"))));
     }
 
     private synchronized Environment update(long environmentId, String nodeName, UnaryOperator<Node> change, Edit edit) {

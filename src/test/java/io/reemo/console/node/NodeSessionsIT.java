@@ -1,5 +1,6 @@
 package io.reemo.console.node;
 
+import io.reemo.console.environment.LocalFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,8 @@ class NodeSessionsIT {
 
     @BeforeAll
     static void start() {
-        sessions = new NodeSessions(new SecretMasker(), new NodeProperties(null, null, null, null, null, null));
+        sessions = new NodeSessions(new SecretMasker(), new NodeProperties(null, null, null, null, null, null),
+                new LocalFiles(List.of(TestBed.get().privateKey().getParent())));
     }
 
     @AfterAll

@@ -6,12 +6,11 @@ import io.reemo.console.environment.EffectiveVariables.CertificateFiles;
 import io.reemo.console.environment.EffectiveVariables.TraefikCertMode;
 import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.LocalFiles;
 import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.pki.Pem;
 import io.reemo.console.pki.PemBundle;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,10 +30,12 @@ class CertificateExpiries {
 
     private final DeploymentRecords records;
     private final VariableCatalogue variables;
+    private final LocalFiles files;
 
-    CertificateExpiries(DeploymentRecords records, VariableCatalogue variables) {
+    CertificateExpiries(DeploymentRecords records, VariableCatalogue variables, LocalFiles files) {
         this.records = records;
         this.variables = variables;
+        this.files = files;
     }
 
     List<CertificateExpiry> of(Environment environment) {
@@ -52,17 +53,17 @@ class CertificateExpiries {
         return all;
     }
 
-    private static CertificateExpiry traefik(Cluster cluster, CertificateFiles files, Instant now) {
+    private CertificateExpiry traefik(Cluster cluster, CertificateFiles pair, Instant now) {
         String source = "Traefik (" + cluster.group() + ")";
         try {
-            PemBundle pem = Pem.read(Files.readString(Path.of(files.certFile())));
+            PemBundle pem = Pem.read(files.readText(pair.certFile()));
             if (pem.certificates().isEmpty()) {
-                return CertificateExpiry.unreadable(source, files.certFile(), "no certificate in the file");
+                return CertificateExpiry.unreadable(source, pair.certFile(), "no certificate in the file");
             }
             X509Certificate leaf = pem.certificates().get(0);
             return CertificateExpiry.of(source, leaf.getSubjectX500Principal().getName(), leaf.getNotAfter().toInstant(), now);
         } catch (IOException e) {
-            return CertificateExpiry.unreadable(source, files.certFile(), "cannot read the file on the console's machine: " + e.getMessage());
+            return CertificateExpiry.unreadable(source, pair.certFile(), "cannot read the file on the console's machine: " + e.getMessage());
         }
     }
 }

@@ -14,11 +14,10 @@ import io.reemo.console.environment.EffectiveVariables.CertificateFiles;
 import io.reemo.console.environment.EffectiveVariables.TraefikCertMode;
 import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.LocalFiles;
 import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.secrets.SecretBox;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +40,12 @@ public class DesiredStates {
     private final InternalPki pki;
     private final DeploymentRecords records;
     private final SecretBox box;
+    private final LocalFiles files;
 
     DesiredStates(ServiceCatalogue catalogue, VariableCatalogue variables, InternalPki pki, DeploymentRecords records,
-                  SecretBox box) {
+                  SecretBox box, LocalFiles files) {
         this.box = box;
+        this.files = files;
         this.catalogue = catalogue;
         this.variables = variables;
         this.pki = pki;
@@ -90,9 +91,9 @@ public class DesiredStates {
     }
 
     /** TRAEFIK_SSL_CERTS name files on the console's machine, as they were on the Ansible machine. */
-    private static String read(String file, Cluster cluster) {
+    private String read(String file, Cluster cluster) {
         try {
-            return Files.readString(Path.of(file));
+            return files.readText(file);
         } catch (IOException e) {
             throw new DeployException("TRAEFIK_SSL_CERTS of " + cluster.group() + ": cannot read " + file
                     + " on the console's machine (" + e.getMessage() + "); upload the certificate again or fix the path");

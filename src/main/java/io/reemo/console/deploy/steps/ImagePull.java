@@ -10,6 +10,7 @@ import io.reemo.console.deploy.JobSessions;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.LocalFiles;
 import io.reemo.console.environment.Node;
 import io.reemo.console.environment.VariableCatalogue;
 import io.reemo.console.job.NodeRun;
@@ -38,8 +39,10 @@ public class ImagePull {
 
     private final JobSessions sessions;
     private final VariableCatalogue variables;
+    private final LocalFiles files;
 
-    ImagePull(JobSessions sessions, VariableCatalogue variables) {
+    ImagePull(JobSessions sessions, VariableCatalogue variables, LocalFiles files) {
+        this.files = files;
         this.sessions = sessions;
         this.variables = variables;
     }
@@ -107,9 +110,12 @@ public class ImagePull {
         return missing.isEmpty() ? 0 : 1;
     }
 
-    /** Streams the archive from the console's machine straight into the node's Docker: nothing is copied by hand. */
-    private static void load(NodeRun run, DockerClient docker, EffectiveVariables vars) throws IOException {
-        Path archive = Path.of(vars.text("REGISTRY_IMAGE_ARCHIVE").orElseThrow(() -> new DeployException(
+    /**
+     * Streams the archive from the console's machine straight into the node's Docker: nothing is copied by hand. Only an
+     * archive where the console may read files ({@link LocalFiles}), and only one that starts like an archive.
+     */
+    private void load(NodeRun run, DockerClient docker, EffectiveVariables vars) throws IOException {
+        Path archive = files.archive(vars.text("REGISTRY_IMAGE_ARCHIVE").orElseThrow(() -> new DeployException(
                 "image mode offline needs REGISTRY_IMAGE_ARCHIVE: the path, on the console's machine, of an archive made with docker save")));
         run.system("load " + archive + " (" + Files.size(archive) / (1024 * 1024) + " MB)");
         try (InputStream in = Files.newInputStream(archive)) {

@@ -3,14 +3,13 @@ package io.reemo.console.environment.validation;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Location;
+import io.reemo.console.environment.LocalFiles;
 import io.reemo.console.environment.Node;
 import io.reemo.console.environment.NodeFacts;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.SourcePositions;
 import io.reemo.console.environment.SshAuth;
 import io.reemo.console.environment.Topology;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +42,7 @@ public final class TopologyChecks {
     private TopologyChecks() {
     }
 
-    public static List<Problem> check(Environment environment, List<Environment> others, SourcePositions positions) {
+    public static List<Problem> check(Environment environment, List<Environment> others, SourcePositions positions, LocalFiles files) {
         List<Problem> problems = new ArrayList<>();
         if (environment.name() == null || environment.name().isBlank() || environment.name().length() > 100) {
             problems.add(Problem.error("NAME", "An environment needs a name of 1 to 100 characters."));
@@ -52,7 +51,7 @@ public final class TopologyChecks {
                     + " control characters."));
         }
         clusters(environment, problems);
-        nodes(environment, positions, problems);
+        nodes(environment, positions, files, problems);
         otherEnvironments(environment, others, positions, problems);
         return problems;
     }
@@ -124,7 +123,7 @@ public final class TopologyChecks {
         }
     }
 
-    private static void nodes(Environment environment, SourcePositions positions, List<Problem> problems) {
+    private static void nodes(Environment environment, SourcePositions positions, LocalFiles files, List<Problem> problems) {
         Map<String, String> clusterOfName = new HashMap<>();
         Map<String, String> nameOfServer = new HashMap<>();
         for (Cluster cluster : environment.clusters()) {
@@ -155,13 +154,13 @@ public final class TopologyChecks {
                             + " are the same server (" + server + "); a server belongs to one cluster only.")
                             .at(where).position(position));
                 }
-                connection(node).forEach(p -> problems.add(p.at(where).position(positions.of(where, p.variable()))));
+                connection(node, files).forEach(p -> problems.add(p.at(where).position(positions.of(where, p.variable()))));
                 hardware(cluster, node).forEach(p -> problems.add(p.at(where).position(position)));
             }
         }
     }
 
-    private static List<Problem> connection(Node node) {
+    private static List<Problem> connection(Node node, LocalFiles files) {
         List<Problem> problems = new ArrayList<>();
         if (node.address() == null || !ValueFormats.isHost(node.address().strip())) {
             problems.add(Problem.error("ADDRESS", "Host " + node.name() + ": ansible_host must be an IP address or a "
@@ -194,10 +193,12 @@ public final class TopologyChecks {
                 if (auth.privateKeyFile() == null || auth.privateKeyFile().isBlank()) {
                     problems.add(Problem.error("CREDENTIAL", "Host " + node.name() + ": ansible_ssh_private_key_file is empty.")
                             .variable("ansible_ssh_private_key_file"));
-                } else if (!Files.isReadable(Path.of(auth.privateKeyFile()))) {
-                    problems.add(Problem.warning("CREDENTIAL", "Host " + node.name() + ": the key file "
-                            + auth.privateKeyFile() + " is not readable on the console's machine.")
-                            .variable("ansible_ssh_private_key_file"));
+                } else {
+                    // a key that is not there yet may come (a warning); one the console may not read never will
+                    files.refusal(auth.privateKeyFile()).ifPresent(refusal -> problems.add((refusal.missing()
+                            ? Problem.warning("CREDENTIAL", "Host " + node.name() + ": the key file " + refusal.message() + ".")
+                            : Problem.error("CREDENTIAL", "Host " + node.name() + ": the key file " + refusal.message() + "."))
+                            .variable("ansible_ssh_private_key_file")));
                 }
             }
             case PASSWORD -> {

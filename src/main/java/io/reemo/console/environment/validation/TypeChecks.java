@@ -1,12 +1,11 @@
 package io.reemo.console.environment.validation;
 
 import io.reemo.console.environment.LicenseSummary;
+import io.reemo.console.environment.LocalFiles;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.Variable;
 import io.reemo.console.secrets.SecretBox;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class TypeChecks {
 
     private final JsonMapper json;
+    private final LocalFiles files;
 
-    TypeChecks(JsonMapper json) {
+    TypeChecks(JsonMapper json, LocalFiles files) {
         this.json = json;
+        this.files = files;
     }
 
     /** A message that completes "NAME …", or empty when the value is fine. Secret values are never quoted. */
@@ -135,7 +136,7 @@ final class TypeChecks {
         }
     }
 
-    private static Optional<String> certificateList(Object value, boolean onConsole) {
+    private Optional<String> certificateList(Object value, boolean onConsole) {
         if (!(value instanceof List<?> list) || list.isEmpty()) {
             return Optional.of("must be a list of {cert_file, key_file} items");
         }
@@ -160,16 +161,19 @@ final class TypeChecks {
         return Optional.empty();
     }
 
-    /** Files that are on the console's machine are checked now; the wizard asks for the others. */
-    private static Optional<String> localPair(String certFile, String keyFile) {
-        Path cert = Path.of(certFile);
-        Path key = Path.of(keyFile);
-        if (!Files.isReadable(cert) || !Files.isReadable(key)) {
-            return Optional.empty();
+    /**
+     * Files that are on the console's machine are checked now (where the console may read them: {@link LocalFiles});
+     * the wizard asks for the others.
+     */
+    private Optional<String> localPair(String certFile, String keyFile) {
+        List<LocalFiles.Refusal> refusals = Stream.of(certFile, keyFile).map(files::refusal).flatMap(Optional::stream).toList();
+        if (!refusals.isEmpty()) {
+            // a file that is not there yet is a warning (missingFiles); one the console may not read is this error
+            return refusals.stream().filter(refusal -> !refusal.missing()).map(LocalFiles.Refusal::message).findFirst();
         }
         try {
-            var certificates = CertificateChecks.certificates(Files.readString(cert));
-            String keyPem = Files.readString(key);
+            var certificates = CertificateChecks.certificates(files.readText(certFile));
+            String keyPem = files.readText(keyFile);
             if (SecretBox.isEncrypted(keyPem.strip())) {
                 return Optional.empty(); // a key the wizard sealed: checked against its certificate at the upload
             }
@@ -179,7 +183,7 @@ final class TypeChecks {
         } catch (IllegalArgumentException e) {
             return Optional.of("a file of the pair " + certFile + " / " + keyFile + " " + e.getMessage());
         } catch (IOException e) {
-            return Optional.of("cannot read " + certFile + " or " + keyFile);
+            return Optional.of("cannot read " + certFile + " or " + keyFile + ": " + e.getMessage());
         }
     }
 
@@ -213,11 +217,11 @@ final class TypeChecks {
     }
 
     /** Files of a certificate list that are not on the console's machine cannot be checked or deployed yet. */
-    static Optional<Problem> missingFiles(String name, List<?> items) {
+    Optional<Problem> missingFiles(String name, List<?> items) {
         List<String> missing = items.stream().map(item -> (Map<?, ?>) item)
                 .flatMap(item -> Stream.of(item.get("cert_file"), item.get("key_file")))
                 .map(String::valueOf)
-                .filter(path -> !Files.isReadable(Path.of(path)))
+                .filter(path -> files.refusal(path).filter(LocalFiles.Refusal::missing).isPresent())
                 .toList();
         return missing.isEmpty() ? Optional.empty() : Optional.of(Problem.warning("CERTIFICATE_FILE", name + ": "
                 + String.join(", ", missing) + " not found on the console's machine; the console checks and deploys "

@@ -3,6 +3,7 @@ package io.reemo.console.environment.validation;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.LocalFiles;
 import io.reemo.console.environment.Location;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.Scope;
@@ -23,9 +24,9 @@ public final class VariableChecks {
     private final VariableCatalogue catalogue;
     private final TypeChecks types;
 
-    public VariableChecks(VariableCatalogue catalogue, JsonMapper json) {
+    public VariableChecks(VariableCatalogue catalogue, JsonMapper json, LocalFiles files) {
         this.catalogue = catalogue;
-        this.types = new TypeChecks(json);
+        this.types = new TypeChecks(json, files);
     }
 
     public List<Problem> check(Environment environment, SourcePositions positions) {
@@ -64,7 +65,7 @@ public final class VariableChecks {
             Optional<String> wrong = types.check(variable, value);
             wrong.ifPresent(message -> problems.add(Problem.error("TYPE", name + " " + message)));
             if (wrong.isEmpty() && variable.type() == VariableType.CERT_LIST) {
-                TypeChecks.missingFiles(name, (List<?>) value).ifPresent(problems::add);
+                types.missingFiles(name, (List<?>) value).ifPresent(problems::add);
             }
         }
         return problems;

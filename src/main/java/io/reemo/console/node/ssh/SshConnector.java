@@ -4,6 +4,7 @@ import io.reemo.console.node.HostKeyChangedException;
 import io.reemo.console.node.HostKeyUnknownException;
 import io.reemo.console.node.NodeProperties;
 import io.reemo.console.node.SshException;
+import io.reemo.console.environment.LocalFiles;
 import io.reemo.console.secrets.SecretMasker;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
@@ -40,12 +41,14 @@ public final class SshConnector implements AutoCloseable {
 
     private final SecretMasker masker;
     private final NodeProperties timeouts;
+    private final LocalFiles files;
     private final DefaultConfig config;
     private final ExecutorService readers = Executors.newCachedThreadPool(daemon("ssh-stderr-"));
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, daemon("ssh-timer-"));
 
-    public SshConnector(SecretMasker masker, NodeProperties timeouts) {
+    public SshConnector(SecretMasker masker, NodeProperties timeouts, LocalFiles files) {
         this.masker = masker;
+        this.files = files;
         this.timeouts = timeouts;
         this.config = new DefaultConfig();
         // KEEP_ALIVE (not the default HEARTBEAT) drops a connection whose server stopped answering
@@ -128,13 +131,14 @@ public final class SshConnector implements AutoCloseable {
         return client;
     }
 
-    private static void login(SSHClient client, SshTarget target) throws IOException {
+    private void login(SSHClient client, SshTarget target) throws IOException {
         switch (target.auth().kind()) {
             case KEY -> {
                 KeyProvider key = client.loadKeys(target.auth().privateKeyPem(), null, null);
                 client.authPublickey(target.user(), key);
             }
-            case KEY_FILE -> client.authPublickey(target.user(), client.loadKeys(target.auth().privateKeyFile()));
+            // read where the console may read files (LocalFiles), never any path a form was given
+            case KEY_FILE -> client.authPublickey(target.user(), client.loadKeys(files.readText(target.auth().privateKeyFile()), null, null));
             case PASSWORD -> client.authPassword(target.user(), target.auth().password());
         }
     }

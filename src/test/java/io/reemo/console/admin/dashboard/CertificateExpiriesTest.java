@@ -1,5 +1,6 @@
 package io.reemo.console.admin.dashboard;
 
+import io.reemo.console.environment.LocalFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -41,7 +42,7 @@ class CertificateExpiriesTest {
         when(records.internalCertificates(5)).thenReturn(List.of(
                 new InternalCertificate("ca", OffsetDateTime.now(ZoneOffset.UTC).plusYears(10))));
 
-        List<CertificateExpiry> expiries = new CertificateExpiries(records, new VariableCatalogue()).of(environment);
+        List<CertificateExpiry> expiries = new CertificateExpiries(records, new VariableCatalogue(), new LocalFiles(List.of(dir))).of(environment);
 
         assertThat(expiries).hasSize(3);
         assertThat(expiries.get(0).level()).isEqualTo(Level.ERROR);

@@ -1,5 +1,6 @@
 package io.reemo.console.node.ssh;
 
+import io.reemo.console.environment.LocalFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,8 @@ class SshConnectorIT {
 
     @BeforeAll
     static void start() {
-        connector = new SshConnector(new SecretMasker(), new NodeProperties(null, null, null, null, null, null));
+        connector = new SshConnector(new SecretMasker(), new NodeProperties(null, null, null, null, null, null),
+                new LocalFiles(List.of(TestBed.get().privateKey().getParent())));
     }
 
     @AfterAll

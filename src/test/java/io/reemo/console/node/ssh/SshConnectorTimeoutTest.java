@@ -1,5 +1,7 @@
 package io.reemo.console.node.ssh;
 
+import java.util.List;
+import io.reemo.console.environment.LocalFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +23,7 @@ class SshConnectorTimeoutTest {
     void aServerThatNeverSendsItsBannerFailsWithinTheLoginTimeoutNamingTheNode() throws Exception {
         NodeProperties timeouts = new NodeProperties(Duration.ofSeconds(10), Duration.ofSeconds(1), null, null, null, null);
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             SshConnector connector = new SshConnector(new SecretMasker(), timeouts)) {
+             SshConnector connector = new SshConnector(new SecretMasker(), timeouts, new LocalFiles(List.of()))) {
             CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
                 try {
                     return silent.accept();
