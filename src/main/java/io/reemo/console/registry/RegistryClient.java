@@ -1,12 +1,14 @@
 package io.reemo.console.registry;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,8 @@ public final class RegistryClient {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
     private static final int PAGE_SIZE = 100;
+    /** A page of tags or a token is a few KiB; a registry that sends more is not let fill the console's memory. */
+    static final int BODY_LIMIT = 4 * 1024 * 1024;
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?", Pattern.CASE_INSENSITIVE);
     private static final Pattern REPOSITORY = Pattern.compile("[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*");
 
@@ -70,7 +74,7 @@ public final class RegistryClient {
      * @throws RegistryException when the registry cannot be reached, is not trusted, or refuses the credentials
      */
     public void checkLogin() {
-        HttpResponse<String> response = get(base.resolve("/v2/"), null);
+        Answer response = get(base.resolve("/v2/"), null);
         if (response.statusCode() == 404) {
             throw new RegistryException(RegistryException.Reason.UNEXPECTED_ANSWER, base + " is not a Docker registry "
                     + "(no API at /v2/): check REGISTRY_URL.");
@@ -92,7 +96,7 @@ public final class RegistryClient {
         String scope = "repository:" + repository + ":pull";
         URI page = base.resolve("/v2/" + repository + "/tags/list?n=" + PAGE_SIZE);
         while (page != null) {
-            HttpResponse<String> response = get(page, scope);
+            Answer response = get(page, scope);
             if (response.statusCode() == 404) {
                 throw new RegistryException(RegistryException.Reason.NOT_FOUND, "Repository '" + repository
                         + "' does not exist in registry " + base + ": check REGISTRY_ENV and the component name.");
@@ -120,8 +124,8 @@ public final class RegistryClient {
     }
 
     /** A GET that answers an authentication challenge once, then keeps what worked. */
-    private HttpResponse<String> get(URI uri, String scope) {
-        HttpResponse<String> response = send(uri, authorization);
+    private Answer get(URI uri, String scope) {
+        Answer response = send(uri, authorization);
         if (response.statusCode() != 401) {
             return response;
         }
@@ -171,7 +175,7 @@ public final class RegistryClient {
             query.add("account=" + encode(username));
         }
         URI tokenUri = URI.create(realm + (query.isEmpty() ? "" : (realm.contains("?") ? "&" : "?") + String.join("&", query)));
-        HttpResponse<String> response = send(tokenUri, username == null ? null : basic());
+        Answer response = send(tokenUri, username == null ? null : basic());
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw badCredentials();
         }
@@ -184,14 +188,22 @@ public final class RegistryClient {
         return token;
     }
 
-    private HttpResponse<String> send(URI uri, String authorizationHeader) {
+    private Answer send(URI uri, String authorizationHeader) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET()
                 .header("Accept", "application/json");
         if (authorizationHeader != null) {
             request.header("Authorization", authorizationHeader);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                byte[] bytes = body.readNBytes(BODY_LIMIT + 1);
+                if (bytes.length > BODY_LIMIT) {
+                    throw unexpected("sent more than " + BODY_LIMIT / (1024 * 1024) + " MiB when asked " + uri.getPath()
+                            + ", which no answer of a registry's API is", base);
+                }
+                return new Answer(response.statusCode(), response.headers(), new String(bytes, StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw failure(uri, e);
         } catch (InterruptedException e) {
@@ -234,7 +246,7 @@ public final class RegistryClient {
                 + "): check REGISTRY_URL and the network between the console and the registry.", e);
     }
 
-    private void expectOk(HttpResponse<String> response, String what) {
+    private void expectOk(Answer response, String what) {
         int status = response.statusCode();
         if (status == 403) {
             throw new RegistryException(RegistryException.Reason.DENIED, "Registry " + base + " does not let user '"
@@ -245,7 +257,7 @@ public final class RegistryClient {
         }
     }
 
-    private JsonNode json(HttpResponse<String> response, String what) {
+    private JsonNode json(Answer response, String what) {
         try {
             return JsonMapper.shared().readTree(response.body());
         } catch (JacksonException e) {
@@ -253,14 +265,24 @@ public final class RegistryClient {
         }
     }
 
-    private URI nextPage(HttpResponse<String> response) {
+    /** The next page on this registry: credentials and tokens are never sent where another host's link points. */
+    private URI nextPage(Answer response) {
         for (String link : response.headers().allValues("Link")) {
             Matcher next = NEXT_LINK.matcher(link);
             if (next.find()) {
-                return base.resolve(next.group(1));
+                URI page = base.resolve(next.group(1));
+                if (!page.getScheme().equals(base.getScheme()) || !page.getAuthority().equals(base.getAuthority())) {
+                    throw unexpected("pointed its next page of tags to " + page.getScheme() + "://" + page.getAuthority()
+                            + ", another host, where the console does not follow with its credentials", base);
+                }
+                return page;
             }
         }
         return null;
+    }
+
+    /** A registry's answer, read whole but never beyond {@link #BODY_LIMIT}. */
+    private record Answer(int statusCode, HttpHeaders headers, String body) {
     }
 
     private RegistryException badCredentials() {

@@ -26,6 +26,9 @@ final class FakeTokenRegistry implements AutoCloseable {
 
     static final String USER = "robot";
     static final String PASSWORD = "pa55-word";
+    static final String ELSEWHERE = "reemoinfraelsewhere";
+    static final String HUGE = "reemoinfrahuge";
+    private static final List<String> PULLABLE = List.of("reemoinfraapi", ELSEWHERE, HUGE);
 
     private final CertificateAuthority ca = CertificateAuthority.generate("Fake registry CA");
     private final HttpsServer server;
@@ -62,7 +65,8 @@ final class FakeTokenRegistry implements AutoCloseable {
             respond(exchange, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}");
             return;
         }
-        String scope = query.contains("scope=repository%3Areemoinfraapi%3Apull") ? "pull-api" : "login";
+        String scope = PULLABLE.stream().anyMatch(repository -> query.contains("scope=repository%3A" + repository + "%3Apull"))
+                ? "pull-api" : "login";
         respond(exchange, 200, "{\"token\":\"tok-" + scope + "\",\"expires_in\":300}");
     }
 
@@ -72,7 +76,7 @@ final class FakeTokenRegistry implements AutoCloseable {
         String repository = path.replaceFirst("^/v2/(.*)/tags/list$", "$1");
         String scope = path.equals("/v2/") ? "" : ",scope=\"repository:" + repository + ":pull\"";
         boolean allowed = path.equals("/v2/") ? authorization != null && authorization.startsWith("Bearer tok-")
-                : "Bearer tok-pull-api".equals(authorization);
+                : "Bearer tok-pull-api".equals(authorization) && PULLABLE.contains(repository);
         if (!allowed) {
             // like Docker Hub: a token without access to the repository (or for one that does not exist)
             String error = authorization != null && authorization.startsWith("Bearer ") ? ",error=\"insufficient_scope\"" : "";
@@ -81,6 +85,12 @@ final class FakeTokenRegistry implements AutoCloseable {
             respond(exchange, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}");
         } else if (path.equals("/v2/")) {
             respond(exchange, 200, "{}");
+        } else if (repository.equals(ELSEWHERE)) {
+            // a registry whose next page is on another host: following it would hand that host the token
+            exchange.getResponseHeaders().add("Link", "<https://10.199.0.77/v2/" + ELSEWHERE + "/tags/list?last=1&n=100>; rel=\"next\"");
+            respond(exchange, 200, "{\"name\":\"" + ELSEWHERE + "\",\"tags\":[\"1\"]}");
+        } else if (repository.equals(HUGE)) {
+            respond(exchange, 200, "{\"name\":\"" + HUGE + "\",\"tags\":[\"" + "9".repeat(5 * 1024 * 1024) + "\"]}");
         } else if (exchange.getRequestURI().getQuery().contains("last=")) {
             respond(exchange, 200, "{\"name\":\"reemoinfraapi\",\"tags\":[\"2.13.10\",\"2.13.10-1\"]}");
         } else {

@@ -38,6 +38,18 @@ class RegistryClientTest {
         assertThat(client.newerTags("reemoinfraapi", "2.13.10")).containsExactly("2.13.10-1", "2.14.0");
     }
 
+    /** L5 of the security review: the token stays with the registry, and the registry cannot fill the console's memory. */
+    @Test
+    void aNextPageOnAnotherHostIsNotFollowedAndAnAnswerBeyondTheLimitIsNotRead() {
+        RegistryClient client = client(FakeTokenRegistry.PASSWORD);
+        assertThatThrownBy(() -> client.tags(FakeTokenRegistry.ELSEWHERE))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.reason()).isEqualTo(RegistryException.Reason.UNEXPECTED_ANSWER))
+                .hasMessageContaining("pointed its next page of tags to https://10.199.0.77, another host");
+        assertThatThrownBy(() -> client.tags(FakeTokenRegistry.HUGE))
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.reason()).isEqualTo(RegistryException.Reason.UNEXPECTED_ANSWER))
+                .hasMessageContaining("sent more than 4 MiB");
+    }
+
     @Test
     void aWrongPasswordIsReportedWithTheRegistryAndWhatToCheck() {
         assertThatThrownBy(() -> client("wrong-password").checkLogin())
