@@ -117,6 +117,11 @@ public class UserAccounts {
         if (changes.isEmpty()) {
             return before;
         }
+        boolean removesAnAdmin = Roles.ADMIN.equals(before.role()) && before.enabled()
+                && (Boolean.FALSE.equals(enabled) || role != null && !Roles.ADMIN.equals(role));
+        if (removesAnAdmin) {
+            requireAnotherAdmin(admin, username);
+        }
         audit.record("user.change", "user " + username, String.join(", ", changes));
         if (role != null) {
             db.sql("UPDATE authorities SET authority = ? WHERE username = ?").params("ROLE_" + role, username).update();
@@ -129,6 +134,21 @@ public class UserAccounts {
                     .params(encoder.encode(password), username).update();
         }
         return account(username);
+    }
+
+    /**
+     * Two administrators disabling each other at once must not leave the console without one: the enabled users are
+     * locked until this change commits, so such changes run one after the other, and the second one finds that its
+     * administrator is no longer one. Who asks is another enabled administrator, so one is always left.
+     */
+    private void requireAnotherAdmin(String admin, String username) {
+        db.sql("SELECT username FROM users WHERE enabled = TRUE FOR UPDATE").query(String.class).list();
+        List<String> admins = db.sql("SELECT u.username FROM users u JOIN authorities a ON a.username = u.username"
+                + " WHERE u.enabled = TRUE AND a.authority = ?").param("ROLE_" + Roles.ADMIN).query(String.class).list();
+        if (!admins.contains(admin)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "user: you are no longer an enabled administrator;"
+                    + " another administrator changed that a moment ago.");
+        }
     }
 
     static boolean validName(String username) {
