@@ -1,5 +1,6 @@
 package io.reemo.console.job;
 
+import io.reemo.console.secrets.SecretMasker;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,11 +29,13 @@ class JobStore {
     private final JdbcClient db;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private final SecretMasker masker;
 
-    JobStore(JdbcClient db, TransactionTemplate tx, JsonMapper json) {
+    JobStore(JdbcClient db, TransactionTemplate tx, JsonMapper json, SecretMasker masker) {
         this.db = db;
         this.tx = tx;
         this.json = json;
+        this.masker = masker;
     }
 
     /**
@@ -194,7 +197,9 @@ class JobStore {
         return value == null ? null : value.toInstant();
     }
 
-    private static String clip(String message) {
-        return message == null || message.length() <= 4000 ? message : message.substring(0, 3997) + "...";
+    /** A job's or a node's message says why it failed, in words that may quote what a node answered: masked like the log. */
+    private String clip(String message) {
+        String masked = masker.mask(message);
+        return masked == null || masked.length() <= 4000 ? masked : masked.substring(0, 3997) + "...";
     }
 }

@@ -12,6 +12,7 @@ import io.reemo.console.job.Job;
 import io.reemo.console.job.JobRequest;
 import io.reemo.console.job.Jobs;
 import io.reemo.console.job.Step;
+import io.reemo.console.secrets.SecretMasker;
 import io.reemo.console.security.AuditLog;
 import io.reemo.console.support.ConsoleApiTest;
 import java.util.List;
@@ -35,6 +36,8 @@ class JobStartAuditTest extends ConsoleApiTest {
     private AuditLog audit;
     @Autowired
     private JsonMapper json;
+    @Autowired
+    private SecretMasker masker;
 
     @Test
     void aTenThousandCharacterCommandIsAuditedWholeAndTheJobStarts() throws Exception {
@@ -87,6 +90,23 @@ class JobStartAuditTest extends ConsoleApiTest {
         assertThat(end.username()).isEqualTo("operator");
         assertThat(end.target()).isEqualTo("environment " + environment + " (cluster)");
         assertThat(end.detail()).matches("job " + job.id() + " test failed after \\d+ s: Step 'fail' failed.*");
+    }
+
+    /** L2 of the security review: a job's and a node's message are masked like the log they come from. */
+    @Test
+    void aSecretInAFailuresMessageIsMaskedWhereItIsStored() throws Exception {
+        masker.register("s3cr3t-in-a-message");
+        Job job = jobs.start(new JobRequest("test", 903, "operator", Map.of(), false, List.of(Step.onConsole("login", run -> {
+            throw new IllegalStateException("the node refused s3cr3t-in-a-message");
+        }))));
+        Job ended = jobs.get(job.id());
+        for (int i = 0; i < 100 && !ended.finished(); i++) {
+            Thread.sleep(100);
+            ended = jobs.get(job.id());
+        }
+        String stored = db.sql("SELECT message FROM job WHERE id = ?").param(job.id()).query(String.class).single()
+                + " " + db.sql("SELECT message FROM job_node WHERE job_id = ?").param(job.id()).query(String.class).list();
+        assertThat(stored).contains("the node refused ******").doesNotContain("s3cr3t-in-a-message");
     }
 
     @Test
