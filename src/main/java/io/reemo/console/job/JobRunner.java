@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Executes one job: its steps in order, each step on all its nodes at once on the shared node pool,
@@ -25,8 +26,10 @@ final class JobRunner {
     private final LogWriter writer;
     private final LogFollowers followers;
     private final ExecutorService nodeThreads;
+    private final ApplicationEventPublisher events;
 
-    JobRunner(JobStore store, LogWriter writer, LogFollowers followers, ExecutorService nodeThreads) {
+    JobRunner(JobStore store, LogWriter writer, LogFollowers followers, ExecutorService nodeThreads, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.writer = writer;
         this.followers = followers;
@@ -162,7 +165,18 @@ final class JobRunner {
         } finally {
             onEnd.accept(job);
             writer.close(job.id);
-            followers.jobEnded(store.find(job.id).orElseThrow(() -> new JobNotFoundException(job.id)));
+            Job ended = store.find(job.id).orElseThrow(() -> new JobNotFoundException(job.id));
+            followers.jobEnded(ended);
+            announce(ended);
+        }
+    }
+
+    /** What listens to a job's end (its audit record) runs here, and cannot break the job thread. */
+    private void announce(Job ended) {
+        try {
+            events.publishEvent(new JobEnded(ended));
+        } catch (RuntimeException e) {
+            log.warn("Job {}: a listener of its end failed", ended.id(), e);
         }
     }
 

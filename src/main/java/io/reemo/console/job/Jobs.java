@@ -44,13 +44,11 @@ public class Jobs implements SmartLifecycle {
     private final Map<Long, RunningJob> running = new ConcurrentHashMap<>();
     /** environment id → the changing job holding it; guarded by {@code this}. */
     private final Map<Long, Long> changing = new HashMap<>();
-    private final ApplicationEventPublisher events;
     private volatile boolean accepting = true;
     private volatile boolean lifecycleRunning;
 
     Jobs(JobStore store, LogStore logStore, LogWriter writer, LogFollowers followers, JsonMapper json, SecretMasker masker,
          JobsProperties properties, ApplicationEventPublisher events) {
-        this.events = events;
         this.store = store;
         this.logStore = logStore;
         this.writer = writer;
@@ -59,7 +57,7 @@ public class Jobs implements SmartLifecycle {
         this.masker = masker;
         this.jobThreads = pool("job-", properties.maxRunningJobs());
         this.nodeThreads = pool("job-node-", properties.maxParallelNodes());
-        this.runner = new JobRunner(store, writer, followers, nodeThreads);
+        this.runner = new JobRunner(store, writer, followers, nodeThreads, events);
         markLeftoversInterrupted();
     }
 
@@ -92,14 +90,7 @@ public class Jobs implements SmartLifecycle {
         RunningJob job = new RunningJob(id, request);
         running.put(id, job);
         writer.open(id, 0);
-        jobThreads.execute(() -> {
-            runner.run(job, this::release);
-            try {
-                events.publishEvent(new JobEnded(get(id)));
-            } catch (RuntimeException e) {
-                log.warn("Job {}: a listener of its end failed", id, e);
-            }
-        });
+        jobThreads.execute(() -> runner.run(job, this::release));
         return get(id);
     }
 

@@ -35,20 +35,24 @@ class PasswordSignIn implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication attempt) {
-        if (accounts.source(attempt.getName()).filter(UserAccounts.LOCAL::equals).isPresent() || !settings.enabled()
-                || !UserAccounts.validName(attempt.getName())) {
+        String typed = attempt.getName();
+        Optional<UserAccounts.Account> exact = accounts.find(typed);
+        if (isLocal(exact) || !UserAccounts.validName(typed)) {
+            return local.authenticate(attempt);
+        }
+        DirectorySettings current = settings.load();
+        if (!current.enabled()) {
             return local.authenticate(attempt);
         }
         // directories compare names without case: one console user per directory user, however it was typed
-        String username = attempt.getName().toLowerCase(Locale.ROOT);
-        Optional<String> source = accounts.source(username);
-        if (source.filter(UserAccounts.LOCAL::equals).isPresent()) {
+        String username = typed.toLowerCase(Locale.ROOT);
+        Optional<UserAccounts.Account> known = username.equals(typed) ? exact : accounts.find(username);
+        if (isLocal(known)) {
             return local.authenticate(attempt);
         }
-        if (source.isPresent() && !accounts.account(username).enabled()) {
+        if (known.filter(account -> !account.enabled()).isPresent()) {
             throw new DisabledException(username + " is disabled in the console.");
         }
-        DirectorySettings current = settings.load();
         Directory.DirectoryUser user = directory.signIn(current, username, String.valueOf(attempt.getCredentials()));
         String role = user.role().orElseThrow(() -> new NoRoleException(username + " is in none of the directory groups"
                 + " the console gives a role to (" + String.join(", ", user.groups()) + ")."));
@@ -58,6 +62,10 @@ class PasswordSignIn implements AuthenticationProvider {
         UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
         signedIn.setDetails(attempt.getDetails());
         return signedIn;
+    }
+
+    private static boolean isLocal(Optional<UserAccounts.Account> account) {
+        return account.filter(known -> !known.fromDirectory()).isPresent();
     }
 
     @Override

@@ -30,7 +30,7 @@ public class Passwords {
     }
 
     /** Whether the user signs in against the directory, which keeps their password. */
-    public boolean fromDirectory(String username) {
+    private boolean fromDirectory(String username) {
         return db.sql("SELECT source FROM users WHERE username = ?").param(username).query(String.class).optional()
                 .filter(UserAccounts.DIRECTORY::equals).isPresent();
     }

@@ -38,7 +38,6 @@ public class UserAccounts {
         }
     }
 
-    static final String LOCAL = "local";
     static final String DIRECTORY = "directory";
 
     private static final String SELECT_ACCOUNT = "SELECT u.username, SUBSTRING(a.authority, 6) AS role, u.enabled,"
@@ -155,20 +154,16 @@ public class UserAccounts {
         return username != null && USERNAME.matcher(username).matches();
     }
 
-    /** Where the user's password is checked: {@link #LOCAL}, {@link #DIRECTORY}, or nothing for a user the console does not know. */
-    Optional<String> source(String username) {
-        return db.sql("SELECT source FROM users WHERE username = ?").param(username).query(String.class).optional();
-    }
 
     /**
      * Records a directory user at their sign-in, so that administrators see them, can disable them here, and their API
      * tokens carry their role: made at the first, their role set to what their groups give now at each.
      *
-     * @return the account as it now is; not made when a local user has that name (the caller checked it)
+     * A local user of that name is never touched: the caller checked there is none.
      */
     @Transactional
-    public Account signedInFromDirectory(String username, String role) {
-        Optional<Account> known = db.sql(SELECT_ACCOUNT + " WHERE u.username = ?").param(username).query(Account.class).optional();
+    public void signedInFromDirectory(String username, String role) {
+        Optional<Account> known = find(username);
         if (known.isEmpty()) {
             audit.recordAs(username, "user.create", "user " + username, "from the directory, role " + role + " by its groups");
             // a password nobody knows: the directory checks this user's, never the console
@@ -179,11 +174,15 @@ public class UserAccounts {
             audit.recordAs(username, "user.change", "user " + username, "role " + known.get().role() + " -> " + role + " by the directory's groups");
             db.sql("UPDATE authorities SET authority = ? WHERE username = ?").params("ROLE_" + role, username).update();
         }
-        return account(username);
+    }
+
+    /** The user of that name, if the console knows one, local or from the directory. */
+    Optional<Account> find(String username) {
+        return db.sql(SELECT_ACCOUNT + " WHERE u.username = ?").param(username).query(Account.class).optional();
     }
 
     public Account account(String username) {
-        return db.sql(SELECT_ACCOUNT + " WHERE u.username = ?").param(username).query(Account.class).optional()
+        return find(username)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no user named " + username + "."));
     }
 

@@ -195,10 +195,11 @@ public final class TopologyChecks {
                             .variable("ansible_ssh_private_key_file"));
                 } else {
                     // a key that is not there yet may come (a warning); one the console may not read never will
-                    files.refusal(auth.privateKeyFile()).ifPresent(refusal -> problems.add((refusal.missing()
-                            ? Problem.warning("CREDENTIAL", "Host " + node.name() + ": the key file " + refusal.message() + ".")
-                            : Problem.error("CREDENTIAL", "Host " + node.name() + ": the key file " + refusal.message() + "."))
-                            .variable("ansible_ssh_private_key_file")));
+                    files.refusal(auth.privateKeyFile()).ifPresent(refusal -> {
+                        String message = "Host " + node.name() + ": the key file " + refusal.message() + ".";
+                        problems.add((refusal.missing() ? Problem.warning("CREDENTIAL", message) : Problem.error("CREDENTIAL", message))
+                                .variable("ansible_ssh_private_key_file"));
+                    });
                 }
             }
             case PASSWORD -> {

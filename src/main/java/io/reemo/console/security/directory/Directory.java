@@ -81,20 +81,17 @@ public class Directory {
     }
 
     private static AuthenticationServiceException unanswered(DirectorySettings settings, NamingException e) {
-        String why = e instanceof org.springframework.ldap.AuthenticationException
-                ? "refused the console's bind account " + (settings.bindDn().isEmpty() ? "(anonymous)" : settings.bindDn())
-                + ": check it and its password on the directory page"
-                : e instanceof org.springframework.ldap.CommunicationException
-                ? "did not answer (" + rootMessage(e) + "): local users still sign in"
-                : "failed the search (" + rootMessage(e) + "): check the bases and filters on the directory page";
-        return new AuthenticationServiceException("The directory at " + settings.url() + " " + why + ".", e);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        Throwable root = e.getMostSpecificCause();
+        String cause = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        String why;
+        if (e instanceof org.springframework.ldap.AuthenticationException) {
+            why = "refused the console's bind account " + (settings.bindDn().isEmpty() ? "(anonymous)" : settings.bindDn())
+                    + ": check it and its password on the directory page";
+        } else if (e instanceof org.springframework.ldap.CommunicationException) {
+            why = "did not answer (" + cause + "): local users still sign in";
+        } else {
+            why = "failed the search (" + cause + "): check the bases and filters on the directory page";
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return new AuthenticationServiceException("The directory at " + settings.url() + " " + why + ".", e);
     }
 }

@@ -34,7 +34,8 @@ class DirectoryPageController {
 
     @GetMapping("/directory")
     String page(Model model) {
-        return show(store.load(), List.of(), null, model);
+        DirectorySettings stored = store.load();
+        return show(stored, stored, List.of(), null, model);
     }
 
     /** Each input is named after its setting; an unticked checkbox sends nothing, so {@code enabled} is then false. */
@@ -50,7 +51,8 @@ class DirectoryPageController {
                     ? "Saved: directory users sign in from now on. Local users still do, always."
                     : "Saved, switched off: only local users sign in.");
         }
-        return show(result.saved().orElse(asked), result.problems(), htmx, model);
+        return result.saved().map(saved -> show(saved, saved, List.of(), htmx, model))
+                .orElseGet(() -> show(asked, store.load(), result.problems(), htmx, model));
     }
 
     /**
@@ -70,9 +72,13 @@ class DirectoryPageController {
         return TRIAL;
     }
 
-    private String show(DirectorySettings settings, List<String> problems, String htmx, Model model) {
-        model.addAttribute("settings", settings);
-        model.addAttribute("passwordStored", !store.load().bindPassword().isEmpty());
+    /**
+     * @param shown  what the form shows: as stored, or as the refused form asked
+     * @param stored as stored, for whether a bind password is kept
+     */
+    private String show(DirectorySettings shown, DirectorySettings stored, List<String> problems, String htmx, Model model) {
+        model.addAttribute("settings", shown);
+        model.addAttribute("passwordStored", !stored.bindPassword().isEmpty());
         model.addAttribute("problems", problems);
         return htmx != null ? FORM : PAGE;
     }

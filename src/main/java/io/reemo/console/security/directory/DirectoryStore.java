@@ -35,11 +35,6 @@ public class DirectoryStore {
                 .optional().orElse(DirectorySettings.none());
     }
 
-    /** Whether people may sign in against a directory: saved and switched on. */
-    public boolean enabled() {
-        return db.sql("SELECT enabled FROM directory_settings WHERE id = 1").query(Boolean.class).optional().orElse(false);
-    }
-
     /**
      * Checks and saves. An empty bind password keeps the stored one, but only while the directory's address and the
      * bind account stay the same: the stored password is never sent to a server or account it was not typed for.
