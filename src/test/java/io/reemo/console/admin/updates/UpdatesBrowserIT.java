@@ -83,9 +83,10 @@ class UpdatesBrowserIT {
     @Order(1)
     void theApiIsOfferedItsNewerTagFromTheRegistry() {
         page.open("/environments/" + environmentId + "/updates");
+        // htmx swaps the table for the one with the registry's tags: read it once that is done, not while it is swapped
+        page.waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("update-api-2.14.0")));
         assertThat(text("#version-api .current")).isEqualTo("2.13.10");
         assertThat(text("#version-api .default")).startsWith("2.13.10").contains("current");
-        page.waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("update-api-2.14.0")));
         assertThat(text("#version-api .newer")).contains("2.14.0");
         assertThat(text("#version-portal .newer")).contains("2.13.11");
         assertThat(browser.findElements(By.id("registry-problem"))).isEmpty();
