@@ -4,7 +4,7 @@
  * frame from {@code web} (header, tabs, maintenance banner), which the Settings tab and the job pages share.
  * Controllers, forms and view rows only: the reads they show come from {@code health} and {@code servicelogs}.
  */
-@ApplicationModule(allowedDependencies = {"catalogue", "deploy", "environment", "health", "job", "pki", "registry", "servicelogs", "swarm", "web"})
+@ApplicationModule(allowedDependencies = {"catalogue", "deploy", "environment", "health", "job", "pki", "quota", "registry", "servicelogs", "swarm", "web"})
 package io.reemo.console.admin;
 
 import org.springframework.modulith.ApplicationModule;

@@ -8,6 +8,8 @@ import io.reemo.console.deploy.JobTypes;
 import io.reemo.console.job.Job;
 import io.reemo.console.job.JobLog;
 import io.reemo.console.job.JobLogJsonStream;
+import io.reemo.console.quota.Quotas;
+import io.reemo.console.quota.Work;
 import io.reemo.console.job.JobQuery;
 import io.reemo.console.job.JobStatus;
 import io.reemo.console.job.Jobs;
@@ -18,7 +20,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -51,8 +52,10 @@ class JobApiController {
     private final Jobs jobs;
     private final JobLog log;
     private final JobLogJsonStream events;
+    private final Quotas quotas;
 
-    JobApiController(JobLauncher launcher, JobTypes types, Jobs jobs, JobLog log, JobLogJsonStream events) {
+    JobApiController(JobLauncher launcher, JobTypes types, Jobs jobs, JobLog log, JobLogJsonStream events, Quotas quotas) {
+        this.quotas = quotas;
         this.launcher = launcher;
         this.types = types;
         this.jobs = jobs;
@@ -121,12 +124,10 @@ class JobApiController {
 
     @GetMapping(path = "/jobs/{id}/log", produces = MediaType.TEXT_PLAIN_VALUE)
     @Operation(summary = "The whole log as text, one line each: time [step] [node] text (streamed)")
-    ResponseEntity<StreamingResponseBody> log(@PathVariable long id) {
+    ResponseEntity<StreamingResponseBody> log(@PathVariable long id, Authentication user) {
         log.lastSeq(id); // 404 before the stream starts
-        StreamingResponseBody body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            log.writeText(id, writer);
-        };
+        StreamingResponseBody body = quotas.take(Work.DOWNLOAD, user.getName())
+                .holding(out -> log.writeText(id, new OutputStreamWriter(out, StandardCharsets.UTF_8)));
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .header("Content-Disposition", "inline; filename=\"job-" + id + ".log\"")
@@ -140,9 +141,9 @@ class JobApiController {
                     + "named 'end' carries {status,lastSeq}, then the stream ends.")
     SseEmitter events(@PathVariable long id,
                       @RequestHeader(value = "Last-Event-ID", required = false) Long lastEventId,
-                      @RequestParam(required = false) Long after) {
+                      @RequestParam(required = false) Long after, Authentication user) {
         long from = lastEventId != null ? lastEventId : after != null ? after : 0;
-        return events.open(id, from);
+        return events.open(id, from, quotas.take(Work.JOB_STREAM, user.getName()));
     }
 
     @PostMapping("/jobs/{id}/cancel")

@@ -10,7 +10,9 @@ import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.StaleRevisionException;
 import io.reemo.console.job.JobConflictException;
 import io.reemo.console.job.JobNotFoundException;
+import io.reemo.console.job.TooManyJobsException;
 import io.reemo.console.node.NodeException;
+import io.reemo.console.quota.QuotaExceededException;
 import io.reemo.console.secrets.SecretMasker;
 import io.reemo.console.secrets.SecretUnavailableException;
 import java.util.Arrays;
@@ -19,6 +21,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -43,6 +47,7 @@ import tools.jackson.core.TokenStreamLocation;
  * request (it may be a secret). Only {@code @RestController}s: the pages keep their HTML error handling.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE) // before the pages' advice ({@code web.BusyAdvice}), which would answer in plain text
 class ProblemDetailAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailAdvice.class);
@@ -100,6 +105,16 @@ class ProblemDetailAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("revision", e.current());
         problem.setProperty("changedSince", e.since());
         return problem;
+    }
+
+    /**
+     * The user, or the console, holds as many streams, searches, downloads or unfinished jobs as its cap allows (review
+     * M9): try again once some ended.
+     */
+    @ExceptionHandler({QuotaExceededException.class, TooManyJobsException.class})
+    ResponseEntity<ApiProblem> busy(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, QuotaExceededException.RETRY_AFTER)
+                .body(new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
     }
 
     @ExceptionHandler

@@ -1,5 +1,6 @@
 package io.reemo.console.job;
 
+import io.reemo.console.quota.Permit;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,10 @@ public class JobLogJsonStream {
         this.json = json;
     }
 
-    /** Opens a stream of the lines after {@code afterSeq}. */
-    public SseEmitter open(long jobId, long afterSeq) {
+    /** Opens a stream of the lines after {@code afterSeq}; the permit is given back when it ends, however it ends. */
+    public SseEmitter open(long jobId, long afterSeq, Permit permit) {
         SseEmitter emitter = new SseEmitter(0L); // no timeout: it ends with the job, or when the client leaves
-        LogFollow follow = followers.follow(jobId, afterSeq, new JsonSink(emitter));
-        emitter.onCompletion(follow::close);
-        emitter.onTimeout(follow::close);
-        emitter.onError(e -> follow.close());
+        followers.follow(jobId, afterSeq, new JsonSink(emitter), permit).closeWith(emitter);
         return emitter;
     }
 

@@ -44,6 +44,7 @@ public class Jobs implements SmartLifecycle {
     private final Map<Long, RunningJob> running = new ConcurrentHashMap<>();
     /** environment id → the changing job holding it; guarded by {@code this}. */
     private final Map<Long, Long> changing = new HashMap<>();
+    private final JobsProperties properties;
     private volatile boolean accepting = true;
     private volatile boolean lifecycleRunning;
 
@@ -55,6 +56,7 @@ public class Jobs implements SmartLifecycle {
         this.followers = followers;
         this.json = json;
         this.masker = masker;
+        this.properties = properties;
         this.jobThreads = pool("job-", properties.maxRunningJobs());
         this.nodeThreads = pool("job-node-", properties.maxParallelNodes());
         this.runner = new JobRunner(store, writer, followers, nodeThreads, events);
@@ -65,6 +67,7 @@ public class Jobs implements SmartLifecycle {
      * Stores the job as queued and starts it; returns at once.
      *
      * @throws JobConflictException when the job changes an environment that another changing job holds
+     * @throws TooManyJobsException when the user, or everyone, has as many jobs queued or running as allowed
      */
     public Job start(JobRequest request) {
         return start(request, id -> {
@@ -82,6 +85,7 @@ public class Jobs implements SmartLifecycle {
         if (request.changing()) {
             requireIdle(request.environmentId(), "Only one job that changes an environment runs at a time");
         }
+        requireRoomFor(request.startedBy());
         String parameters = masker.mask(json.writeValueAsString(request.parameters()));
         long id = store.insert(request, parameters, Instant.now(), inTransaction);
         if (request.changing()) {
@@ -92,6 +96,19 @@ public class Jobs implements SmartLifecycle {
         writer.open(id, 0);
         jobThreads.execute(() -> runner.run(job, this::release));
         return get(id);
+    }
+
+    /** Checked before the job is stored: a refused job leaves no trace but the caller's error. */
+    private void requireRoomFor(String user) {
+        long mine = running.values().stream().filter(job -> job.request.startedBy().equals(user)).count();
+        if (mine >= properties.maxUnfinishedJobsPerUser()) {
+            throw new TooManyJobsException(user + " has " + mine + " jobs queued or running, as many as one user may: "
+                    + "wait for one to end (or cancel one), then start this one again.");
+        }
+        if (running.size() >= properties.maxUnfinishedJobs()) {
+            throw new TooManyJobsException("The console has " + running.size() + " jobs queued or running, as many as it "
+                    + "takes at once: wait for some to end, then start this one again.");
+        }
     }
 
     /**

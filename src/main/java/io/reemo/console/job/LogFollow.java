@@ -1,5 +1,6 @@
 package io.reemo.console.job;
 
+import io.reemo.console.quota.Permit;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One client following one job's log from a given sequence number on. It subscribes before it reads
@@ -18,8 +20,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class LogFollow {
 
-    /** Live lines kept for a slow client; past this it catches up from the store instead. */
-    static final int MAX_PENDING = 20_000;
+    /**
+     * Live lines kept for a slow client; past this it catches up from the store instead. At up to 8 KiB a line, a
+     * client that stopped reading holds at most 16 MB until it is found {@linkplain StreamWriters#STALLED stalled}.
+     */
+    static final int MAX_PENDING = 2_000;
 
     private final long jobId;
     private final LogSink sink;
@@ -32,6 +37,9 @@ public final class LogFollow {
     private volatile boolean jobChanged;
     private volatile Job ended;
     private volatile ScheduledFuture<?> heartbeat;
+    private final Permit permit;
+    /** When the send under way began ({@link System#nanoTime()}), 0 when none is. */
+    private volatile long sendingSince;
 
     /** What a follow needs from its surroundings: the store, the job, a scheduler and the limits. */
     interface Host {
@@ -45,14 +53,25 @@ public final class LogFollow {
 
         int flushLines();
 
+        /** How long a send may be stuck before the client counts as gone ({@link StreamWriters#STALLED}). */
+        Duration stalled();
+
         void unsubscribe(LogFollow follow);
     }
 
-    LogFollow(long jobId, long afterSeq, LogSink sink, Host owner) {
+    LogFollow(long jobId, long afterSeq, LogSink sink, Host owner, Permit permit) {
         this.jobId = jobId;
         this.lastSent = afterSeq;
         this.sink = sink;
         this.owner = owner;
+        this.permit = permit;
+    }
+
+    /** Closes this follow when the client's request ends, however it ends (completed, timed out, failed). */
+    public void closeWith(SseEmitter emitter) {
+        emitter.onCompletion(this::close);
+        emitter.onTimeout(this::close);
+        emitter.onError(e -> close());
     }
 
     public long jobId() {
@@ -104,6 +123,7 @@ public final class LogFollow {
             schedule(false);
             return;
         }
+        sendingSince = Math.max(1, System.nanoTime());
         try {
             int budget = owner.flushLines();
             List<LogLine> out = new ArrayList<>();
@@ -132,6 +152,7 @@ public final class LogFollow {
         } catch (IOException | RuntimeException clientGone) {
             close();
         } finally {
+            sendingSince = 0;
             sending.unlock();
         }
     }
@@ -157,8 +178,19 @@ public final class LogFollow {
         return owner.read(jobId, lastSent, upTo, Math.min(max, LogStore.PAGE));
     }
 
+    /**
+     * Runs on a writer thread now and then: a comment line, or, while a send is under way, the check that it is not
+     * stuck: a client that stopped reading is closed (which waits for the stuck write to fail, on this thread).
+     */
     void heartbeat() {
-        if (closed.get() || !sending.tryLock()) {
+        if (closed.get()) {
+            return;
+        }
+        if (!sending.tryLock()) {
+            long since = sendingSince;
+            if (since != 0 && System.nanoTime() - since > owner.stalled().toNanos()) {
+                close();
+            }
             return;
         }
         try {
@@ -180,6 +212,7 @@ public final class LogFollow {
         if (task != null) {
             task.cancel(false);
         }
+        permit.close();
         sink.close();
     }
 }

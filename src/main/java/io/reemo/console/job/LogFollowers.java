@@ -1,5 +1,6 @@
 package io.reemo.console.job;
 
+import io.reemo.console.quota.Permit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,9 @@ public class LogFollowers implements SmartLifecycle {
     private final JobStore jobs;
     private final JobsProperties properties;
     private final Map<Long, Set<LogFollow>> byJob = new ConcurrentHashMap<>();
+    /** Timers only: what they start may block on a client, so it runs on the {@link StreamWriters}. */
     private final ScheduledExecutorService senders;
+    private final StreamWriters writers;
     private volatile boolean running;
     private final LogFollow.Host host = new LogFollow.Host() {
         @Override
@@ -39,7 +42,7 @@ public class LogFollowers implements SmartLifecycle {
 
         @Override
         public void schedule(Runnable task, long delayMillis) {
-            senders.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+            senders.schedule(() -> writers.execute(task), delayMillis, TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -53,18 +56,24 @@ public class LogFollowers implements SmartLifecycle {
         }
 
         @Override
+        public Duration stalled() {
+            return StreamWriters.STALLED;
+        }
+
+        @Override
         public void unsubscribe(LogFollow follow) {
             LogFollowers.this.unsubscribe(follow);
         }
     };
 
-    LogFollowers(LogStore store, JobStore jobs, JobsProperties properties) {
+    LogFollowers(LogStore store, JobStore jobs, JobsProperties properties, StreamWriters writers) {
         this.store = store;
         this.jobs = jobs;
         this.properties = properties;
+        this.writers = writers;
         AtomicInteger counter = new AtomicInteger();
-        this.senders = Executors.newScheduledThreadPool(8, runnable -> {
-            Thread thread = new Thread(runnable, "job-log-sender-" + counter.incrementAndGet());
+        this.senders = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "job-log-timer-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -74,19 +83,23 @@ public class LogFollowers implements SmartLifecycle {
      * Follows a job's log from the line after {@code afterSeq} (0 for all of it) until the job ends and
      * every line was delivered, then calls {@link LogSink#end}. Works the same for a finished job.
      *
-     * @throws JobNotFoundException when there is no such job
+     * @param permit given back when the follow closes
+     * @throws JobNotFoundException when there is no such job (the permit is given back at once)
      */
-    public LogFollow follow(long jobId, long afterSeq, LogSink sink) {
-        jobs.find(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
-        LogFollow follow = new LogFollow(jobId, Math.max(0, afterSeq), sink, host);
+    public LogFollow follow(long jobId, long afterSeq, LogSink sink, Permit permit) {
+        if (jobs.find(jobId).isEmpty()) {
+            permit.close();
+            throw new JobNotFoundException(jobId);
+        }
+        LogFollow follow = new LogFollow(jobId, Math.max(0, afterSeq), sink, host, permit);
         if (!running) {
-            sink.close();
+            follow.close();
             return follow;
         }
         // subscribe first, read the store after: a line stored in between is seen twice and sent once
         byJob.computeIfAbsent(jobId, k -> ConcurrentHashMap.newKeySet()).add(follow);
         long beat = properties.heartbeat().toMillis();
-        follow.heartbeatWith(senders.scheduleAtFixedRate(follow::heartbeat, beat, beat, TimeUnit.MILLISECONDS));
+        follow.heartbeatWith(senders.scheduleAtFixedRate(() -> writers.execute(follow::heartbeat), beat, beat, TimeUnit.MILLISECONDS));
         Job job = job(jobId);
         if (job.finished()) {
             follow.ended(job);

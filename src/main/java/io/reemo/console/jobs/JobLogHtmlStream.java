@@ -1,11 +1,11 @@
 package io.reemo.console.jobs;
 
 import io.reemo.console.job.Job;
-import io.reemo.console.job.LogFollow;
 import io.reemo.console.job.LogFollowers;
 import io.reemo.console.job.LogLine;
 import io.reemo.console.job.LogSink;
 import io.reemo.console.job.SseText;
+import io.reemo.console.quota.Permit;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -34,12 +34,10 @@ class JobLogHtmlStream {
         this.templates = templates;
     }
 
-    SseEmitter open(long jobId, long afterSeq) {
+    /** Follows the job's log after {@code afterSeq}; the permit is given back when the stream ends, however it ends. */
+    SseEmitter open(long jobId, long afterSeq, Permit permit) {
         SseEmitter emitter = new SseEmitter(0L); // ends with the job or when the page goes away
-        LogFollow follow = followers.follow(jobId, afterSeq, new HtmlSink(emitter));
-        emitter.onCompletion(follow::close);
-        emitter.onTimeout(follow::close);
-        emitter.onError(e -> follow.close());
+        followers.follow(jobId, afterSeq, new HtmlSink(emitter), permit).closeWith(emitter);
         return emitter;
     }
 

@@ -12,6 +12,8 @@ import io.reemo.console.job.JobStatus;
 import io.reemo.console.job.Jobs;
 import io.reemo.console.job.LogLine;
 import io.reemo.console.job.Step;
+import io.reemo.console.quota.Quotas;
+import io.reemo.console.quota.Work;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -58,13 +60,15 @@ class JobPageController {
     private final JobLogHtmlStream stream;
     private final JobTypes types;
     private final Environments environments;
+    private final Quotas quotas;
 
-    JobPageController(Jobs jobs, JobLog log, JobLogHtmlStream stream, JobTypes types, Environments environments) {
+    JobPageController(Jobs jobs, JobLog log, JobLogHtmlStream stream, JobTypes types, Environments environments, Quotas quotas) {
         this.jobs = jobs;
         this.log = log;
         this.stream = stream;
         this.types = types;
         this.environments = environments;
+        this.quotas = quotas;
     }
 
     /** Id → name of every environment, for the filter and the table (a job outlives a deleted environment). */
@@ -126,15 +130,16 @@ class JobPageController {
     @GetMapping(path = "/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     SseEmitter live(@PathVariable long id, @RequestParam(defaultValue = "0") long after,
-                    @RequestHeader(value = "Last-Event-ID", required = false) Long lastEventId) {
+                    @RequestHeader(value = "Last-Event-ID", required = false) Long lastEventId, Authentication user) {
         job(id);
-        return stream.open(id, lastEventId != null ? lastEventId : after);
+        return stream.open(id, lastEventId != null ? lastEventId : after, quotas.take(Work.JOB_STREAM, user.getName()));
     }
 
     @GetMapping(path = "/{id}/log", produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<StreamingResponseBody> download(@PathVariable long id) {
+    ResponseEntity<StreamingResponseBody> download(@PathVariable long id, Authentication user) {
         job(id);
-        StreamingResponseBody body = out -> log.writeText(id, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        StreamingResponseBody body = quotas.take(Work.DOWNLOAD, user.getName())
+                .holding(out -> log.writeText(id, new OutputStreamWriter(out, StandardCharsets.UTF_8)));
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"job-" + id + ".log\"").body(body);
     }

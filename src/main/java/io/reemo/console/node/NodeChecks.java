@@ -5,9 +5,15 @@ import com.github.dockerjava.api.model.AuthConfig;
 import io.reemo.console.environment.EffectiveVariables;
 import io.reemo.console.environment.Node;
 import java.time.Duration;
+import jakarta.annotation.PreDestroy;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,9 +28,19 @@ public class NodeChecks {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,252}");
 
     private final NodeSessions sessions;
+    /**
+     * The checks block on the network for seconds: on threads of their own, not the common fork-join pool, which has a
+     * single thread on two cores and which every parallel stream of the console shares (review M9).
+     */
+    private final ExecutorService checkers = Executors.newCachedThreadPool(new CustomizableThreadFactory("node-check-"));
 
     NodeChecks(NodeSessions sessions) {
         this.sessions = sessions;
+    }
+
+    @PreDestroy
+    void stop() {
+        checkers.shutdownNow();
     }
 
     /** @param ok whether the node passed; {@code message} says what happened either way */
@@ -75,7 +91,7 @@ public class NodeChecks {
     }
 
     private List<NodeCheck> onEach(List<Node> nodes, Function<Node, NodeCheck> check) {
-        return nodes.parallelStream().map(node -> {
+        List<CompletableFuture<NodeCheck>> checks = nodes.stream().map(node -> CompletableFuture.supplyAsync(() -> {
             if (node.hostKeySha256() == null) {
                 return new NodeCheck(node.name(), false, "its host key is not pinned: test its connection on the Nodes page first");
             }
@@ -84,7 +100,17 @@ public class NodeChecks {
             } catch (SshException e) {
                 return new NodeCheck(node.name(), false, "no SSH connection: " + e.getMessage());
             }
-        }).toList();
+        }, checkers)).toList();
+        return checks.stream().map(NodeChecks::answer).toList();
+    }
+
+    /** The check's answer, or what it threw, as it threw it: callers catch the console's own exceptions. */
+    private static NodeCheck answer(CompletableFuture<NodeCheck> check) {
+        try {
+            return check.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private static String firstLine(String message) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reemo.console.deploy.TestEnvironments;
+import io.reemo.console.quota.Permit;
 import io.reemo.console.secrets.SecretMasker;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -128,7 +129,7 @@ class JobsTest {
             @Override
             public void close() {
             }
-        });
+        }, new Permit(() -> { }));
         go.countDown();
         assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -181,6 +182,35 @@ class JobsTest {
         assertThat(awaitEnd(holder.id()).status()).isEqualTo(JobStatus.SUCCEEDED);
         Job next = jobs.start(request(4, true, Step.onConsole("x", run -> 0)));
         assertThat(awaitEnd(next.id()).status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aUserWithAsManyUnfinishedJobsAsAllowedIsRefusedBeforeAnythingIsStoredAndOthersStillStartTheirs() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Step waiting = Step.onConsole("wait", run -> {
+            release.await(30, TimeUnit.SECONDS);
+            return 0;
+        });
+        List<Job> started = new ArrayList<>();
+        for (int i = 0; i < 8; i++) { // the default cap per user: queued and running alike
+            started.add(jobs.start(new JobRequest("facts", 77, "flooder", Map.of(), false, List.of(waiting))));
+        }
+        int stored = jobs.history(new JobQuery(77L, null, null, 100)).size();
+
+        assertThatThrownBy(() -> jobs.start(new JobRequest("facts", 77, "flooder", Map.of(), false, List.of(waiting))))
+                .isInstanceOf(TooManyJobsException.class)
+                .hasMessage("flooder has 8 jobs queued or running, as many as one user may: wait for one to end (or cancel one), "
+                        + "then start this one again.");
+        assertThat(jobs.history(new JobQuery(77L, null, null, 100))).as("nothing stored for the refused job").hasSize(stored);
+        Job other = jobs.start(new JobRequest("facts", 77, "someone-else", Map.of(), false, List.of(waiting)));
+
+        release.countDown();
+        for (Job job : started) {
+            awaitEnd(job.id());
+        }
+        awaitEnd(other.id());
+        assertThat(awaitEnd(jobs.start(new JobRequest("facts", 77, "flooder", Map.of(), false, List.of(waiting))).id()).status())
+                .as("room again once the jobs ended").isEqualTo(JobStatus.SUCCEEDED);
     }
 
     @Test
@@ -268,7 +298,7 @@ class JobsTest {
             public void close() {
                 closed.countDown();
             }
-        });
+        }, new Permit(() -> { }));
         Thread.sleep(900);
         assertThat(calls.stream().filter("heartbeat"::equals).count()).isGreaterThanOrEqualTo(2);
         release.countDown();

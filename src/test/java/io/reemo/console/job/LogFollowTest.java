@@ -2,6 +2,7 @@ package io.reemo.console.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reemo.console.quota.Permit;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,11 @@ class LogFollowTest {
         @Override
         public int flushLines() {
             return 1000;
+        }
+
+        @Override
+        public Duration stalled() {
+            return Duration.ofMillis(300);
         }
 
         @Override
@@ -113,7 +121,7 @@ class LogFollowTest {
     @Test
     void replaysTheStoreThenGoesLiveWithoutGapOrDouble() {
         host.store(1, 100);
-        LogFollow follow = new LogFollow(JOB, 40, sink, host);
+        LogFollow follow = new LogFollow(JOB, 40, sink, host, new Permit(() -> { }));
         // lines stored and published after the subscription, before its first flush: seen in store and live
         follow.offer(host.store(101, 120));
         follow.schedule(true);
@@ -126,7 +134,7 @@ class LogFollowTest {
 
     @Test
     void liveLinesThatSkipAheadAreFilledFromTheStore() {
-        LogFollow follow = new LogFollow(JOB, 0, sink, host);
+        LogFollow follow = new LogFollow(JOB, 0, sink, host, new Permit(() -> { }));
         host.store(1, 50);
         follow.offer(host.store(51, 60)); // 1..50 were published before it subscribed
         host.runAll();
@@ -136,7 +144,7 @@ class LogFollowTest {
 
     @Test
     void aSlowClientPastTheLiveBufferCatchesUpFromTheStore() {
-        LogFollow follow = new LogFollow(JOB, 0, sink, host);
+        LogFollow follow = new LogFollow(JOB, 0, sink, host, new Permit(() -> { }));
         int total = LogFollow.MAX_PENDING + 5_000;
         for (long from = 1; from <= total; from += 1000) {
             follow.offer(host.store(from, from + 999)); // nothing flushed meanwhile: the buffer overflows
@@ -150,7 +158,7 @@ class LogFollowTest {
 
     @Test
     void endsAfterTheLastLineWithTheFinalState() throws IOException {
-        LogFollow follow = new LogFollow(JOB, 0, sink, host);
+        LogFollow follow = new LogFollow(JOB, 0, sink, host, new Permit(() -> { }));
         follow.offer(host.store(1, 10));
         host.runAll();
         host.store(11, 12); // stored, and the job ended before they were published
@@ -166,7 +174,7 @@ class LogFollowTest {
     @Test
     void aClientThatResumesAtTheEndGetsOnlyTheEndEvent() {
         host.store(1, 30);
-        LogFollow follow = new LogFollow(JOB, 30, sink, host);
+        LogFollow follow = new LogFollow(JOB, 30, sink, host, new Permit(() -> { }));
         follow.ended(host.job(JobStatus.FAILED, 30));
         host.runAll();
 
@@ -182,7 +190,7 @@ class LogFollowTest {
                 throw new IllegalStateException("client went away");
             }
         };
-        LogFollow follow = new LogFollow(JOB, 0, broken, host);
+        LogFollow follow = new LogFollow(JOB, 0, broken, host, new Permit(() -> { }));
         follow.offer(host.store(1, 5));
         host.runAll();
 
@@ -191,8 +199,46 @@ class LogFollowTest {
     }
 
     @Test
+    void aClientThatStopsReadingIsClosedOnceItsSendIsStuckPastTheLimit() throws Exception {
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch released = new CountDownLatch(1);
+        RecordingSink frozen = new RecordingSink() {
+            @Override
+            public void lines(List<LogLine> lines) {
+                stuck.countDown();
+                try {
+                    released.await(); // a blocking write to a client that takes nothing
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void close() {
+                super.close();
+                released.countDown(); // as the server's write fails once the stream is completed
+            }
+        };
+        LogFollow follow = new LogFollow(JOB, 0, frozen, host, new Permit(() -> { }));
+        follow.offer(host.store(1, 5));
+        Thread writer = new Thread(host::runAll);
+        writer.start();
+        assertThat(stuck.await(5, TimeUnit.SECONDS)).isTrue();
+
+        follow.heartbeat();
+        assertThat(follow.isClosed()).as("a send under way is not yet a stuck one").isFalse();
+        Thread.sleep(400);
+        follow.heartbeat();
+
+        assertThat(follow.isClosed()).isTrue();
+        assertThat(frozen.closed).isTrue();
+        assertThat(host.unsubscribed).isTrue();
+        writer.join(5_000);
+    }
+
+    @Test
     void liveBatchesAreGatheredIntoOneSend() {
-        LogFollow follow = new LogFollow(JOB, 0, sink, host);
+        LogFollow follow = new LogFollow(JOB, 0, sink, host, new Permit(() -> { }));
         for (long seq = 1; seq <= 300; seq++) {
             follow.offer(host.store(seq, seq));
         }

@@ -25,8 +25,8 @@ class LogWriterResilienceTest {
             batch.forEach(line -> table.add(line.line()));
         }
     };
-    private final JobsProperties properties = new JobsProperties(null, null, 1000, 100, null, null, null);
-    private final LogWriter writer = new LogWriter(store, new LogFollowers(store, null, properties), new SecretMasker(), properties);
+    private final JobsProperties properties = new JobsProperties(null, null, null, null, 1000, 100, null, null, null);
+    private final LogWriter writer = new LogWriter(store, new LogFollowers(store, null, properties, new StreamWriters()), new SecretMasker(), properties);
 
     @AfterEach
     void stop() throws InterruptedException {

@@ -1,5 +1,7 @@
 package io.reemo.console.admin.logs;
 
+import io.reemo.console.job.StreamWriters;
+import io.reemo.console.quota.Permit;
 import io.reemo.console.servicelogs.LiveLines;
 import io.reemo.console.servicelogs.LogTails;
 import io.reemo.console.servicelogs.LoggedService;
@@ -41,28 +43,37 @@ class LiveLogs {
     }
 
     private final LogTails tails;
+    private final StreamWriters writers;
     private final Renderer renderer;
     private final Set<LiveView> views = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService flusher;
     private volatile boolean closing;
 
-    LiveLogs(LogTails tails, ITemplateEngine templates) {
+    LiveLogs(LogTails tails, ITemplateEngine templates, StreamWriters writers) {
         this.tails = tails;
+        this.writers = writers;
         this.renderer = (fragment, model) -> templates.process(FRAGMENTS, Set.of(fragment), new Context(Locale.ROOT, model)).strip();
         CustomizableThreadFactory threads = new CustomizableThreadFactory("live-logs-");
         threads.setDaemon(true);
         this.flusher = Executors.newScheduledThreadPool(2, threads);
     }
 
-    /** Follows the services' lines from {@code since} on every node that may run them, until the browser goes away. */
-    SseEmitter open(List<LoggedService> services, Instant since) {
+    /**
+     * Follows the services' lines from {@code since} on every node that may run them, until the browser goes away;
+     * the permit is given back when the view closes.
+     */
+    SseEmitter open(List<LoggedService> services, Instant since, Permit permit) {
         SseEmitter emitter = new SseEmitter(0L); // lives as long as the page
         if (closing) {
+            permit.close();
             emitter.complete();
             return emitter;
         }
         LiveLines lines = tails.follow(services, since);
-        LiveView view = new LiveView(emitter, lines, renderer, views::remove);
+        LiveView view = new LiveView(emitter, lines, renderer, closed -> {
+            views.remove(closed);
+            permit.close();
+        }, writers.gate());
         views.add(view);
         emitter.onCompletion(view::close);
         emitter.onTimeout(view::close);

@@ -1,6 +1,7 @@
 package io.reemo.console.admin.logs;
 
 import io.reemo.console.job.SseText;
+import io.reemo.console.job.StreamWriters;
 import io.reemo.console.servicelogs.LiveLines;
 import java.io.IOException;
 import java.util.Map;
@@ -19,15 +20,17 @@ final class LiveView {
     private final LiveLines lines;
     private final LiveLogs.Renderer renderer;
     private final Consumer<LiveView> onClose;
+    private final StreamWriters.Gate writes;
     private long lastSentNanos = System.nanoTime();
     private volatile boolean closed;
     private volatile ScheduledFuture<?> flushing;
 
-    LiveView(SseEmitter emitter, LiveLines lines, LiveLogs.Renderer renderer, Consumer<LiveView> onClose) {
+    LiveView(SseEmitter emitter, LiveLines lines, LiveLogs.Renderer renderer, Consumer<LiveView> onClose, StreamWriters.Gate writes) {
         this.emitter = emitter;
         this.lines = lines;
         this.renderer = renderer;
         this.onClose = onClose;
+        this.writes = writes;
     }
 
     /** The view's flush timer, cancelled when the view closes (at once if it already did). */
@@ -38,9 +41,20 @@ final class LiveView {
         }
     }
 
-    /** Runs on the flush timer: sends what came since the last flush, or a heartbeat now and then. */
+    /**
+     * Runs on the flush timer: sends what came since the last flush, or a heartbeat now and then. The send runs on a
+     * writer thread; while it runs, the lines wait in {@link LiveLines} (which keeps the newest), and a browser that
+     * stopped reading is closed once its send is stuck.
+     */
     void flush(long heartbeatNanos) {
         if (closed) {
+            return;
+        }
+        if (writes.stalled()) {
+            writes.bypass(this::close); // closing waits for the stuck write to fail: not on the timer
+            return;
+        }
+        if (writes.busy()) {
             return;
         }
         LiveLines.Batch batch = lines.drain();
@@ -58,12 +72,14 @@ final class LiveView {
         if (batch.quiet()) {
             events.comment("heartbeat"); // a browser that went away shows up as a failed write
         }
-        try {
-            events.sendTo(emitter);
-            lastSentNanos = now;
-        } catch (IOException | IllegalStateException e) {
-            close();
-        }
+        lastSentNanos = now;
+        writes.offer(() -> {
+            try {
+                events.sendTo(emitter);
+            } catch (IOException | IllegalStateException e) {
+                close();
+            }
+        });
     }
 
     /** Idempotent: stops the flushes and every node's follow, and completes the stream. */

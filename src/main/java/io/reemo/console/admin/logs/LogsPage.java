@@ -16,6 +16,8 @@ class LogsPage {
 
     static final String VIEW = "admin/logs";
     static final String SEARCH = VIEW + " :: search";
+    /** The problem shown when the user's cap refuses a live view or a search (review M9). */
+    static final String BUSY = "busy";
 
     private final EnvironmentHeaders headers;
     private final LoggedServices loggedServices;

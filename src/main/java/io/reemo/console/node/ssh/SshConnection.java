@@ -34,14 +34,17 @@ public final class SshConnection implements AutoCloseable {
     private final SSHClient client;
     private final ExecutorService readers;
     private final ScheduledExecutorService timers;
+    private final ExecutorService terminators;
     private final Set<RemoteProcess> running = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
-    SshConnection(SshTarget target, SSHClient client, ExecutorService readers, ScheduledExecutorService timers) {
+    SshConnection(SshTarget target, SSHClient client, ExecutorService readers, ScheduledExecutorService timers,
+                  ExecutorService terminators) {
         this.target = target;
         this.client = client;
         this.readers = readers;
         this.timers = timers;
+        this.terminators = terminators;
     }
 
     public SshTarget target() {
@@ -80,10 +83,10 @@ public final class SshConnection implements AutoCloseable {
             RemoteProcess current = process; // for the lambdas below
             watchdog = timers.schedule(() -> {
                 timedOut.set(true);
-                terminate(current);
+                terminators.execute(() -> terminate(current));
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (cancelled) {
-                timers.execute(() -> terminate(current));
+                terminators.execute(() -> terminate(current));
             }
             Future<?> stderr = readers.submit(() -> {
                 LineReader.pump(current.command().getErrorStream(), line -> {
@@ -135,7 +138,7 @@ public final class SshConnection implements AutoCloseable {
     /** Stops every running command (TERM to its process group, KILL shortly after) and refuses new ones. */
     public void cancel() {
         cancelled = true;
-        running.forEach(cmd -> timers.execute(() -> terminate(cmd)));
+        running.forEach(cmd -> terminators.execute(() -> terminate(cmd)));
     }
 
     /**

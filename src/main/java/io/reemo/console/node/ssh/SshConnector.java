@@ -44,7 +44,10 @@ public final class SshConnector implements AutoCloseable {
     private final LocalFiles files;
     private final DefaultConfig config;
     private final ExecutorService readers = Executors.newCachedThreadPool(daemon("ssh-stderr-"));
+    /** Deadlines only: what they trigger that may block runs on {@link #terminators}, so no deadline waits behind it. */
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, daemon("ssh-timer-"));
+    /** Stopping a command takes seconds (TERM, a grace, KILL, each over the network): each stop on a thread of its own. */
+    private final ExecutorService terminators = Executors.newCachedThreadPool(daemon("ssh-terminate-"));
 
     public SshConnector(SecretMasker masker, NodeProperties timeouts, LocalFiles files) {
         this.masker = masker;
@@ -81,7 +84,7 @@ public final class SshConnector implements AutoCloseable {
             if (!deadline.cancel(false)) {
                 throw new IOException("no complete answer within " + timeouts.loginTimeout().toSeconds() + " s");
             }
-            return new SshConnection(target, client, readers, timers);
+            return new SshConnection(target, client, readers, timers, terminators);
         } catch (UserAuthException e) {
             disconnect(client);
             throw new SshException(target.name(), target.describe() + ": login as " + target.user() + " refused ("
@@ -161,6 +164,7 @@ public final class SshConnector implements AutoCloseable {
     public void close() {
         readers.shutdownNow();
         timers.shutdownNow();
+        terminators.shutdownNow();
     }
 
     private static ThreadFactory daemon(String prefix) {

@@ -7,7 +7,11 @@ import io.reemo.console.servicelogs.LiveLines;
 import io.reemo.console.servicelogs.NodeFollow;
 import io.reemo.console.servicelogs.NodeState;
 import io.reemo.console.servicelogs.SyslogLine;
+import io.reemo.console.job.StreamWriters;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +36,12 @@ class LiveViewTest {
             : ((List<?>) model.get("states")).stream().map(s -> ((NodeState) s).node() + "=" + ((NodeState) s).state())
             .collect(Collectors.joining(","));
     private final LiveLines lines = new LiveLines(Set.of("reemo_portal"), masker);
-    private final LiveView view = new LiveView(emitter, lines, renderer, v -> closed.set(true));
+    private final LiveView view = new LiveView(emitter, lines, renderer, v -> closed.set(true), direct());
+
+    /** Writes at once, on the caller's thread, so each flush's send can be read right after it. */
+    private static StreamWriters.Gate direct() {
+        return new StreamWriters.Gate(Runnable::run, Duration.ofSeconds(20));
+    }
 
     @Test
     void linesOfEveryNodeGoOutTogetherInTimeOrderWithSecretsMasked() {
@@ -93,13 +102,38 @@ class LiveViewTest {
                         ((List<?>) model.get("states")).forEach(s -> details.add(((NodeState) s).detail()));
                     }
                     return fragment;
-                }, v -> { });
+                }, v -> { }, direct());
         detailedLines.add(new NodeFollow("node3", detailedLines));
         detailedLines.stopped("node3", "node3 (10.0.0.3:22): cannot connect: Connection refused");
 
         detailed.flush(HEARTBEAT);
 
         assertThat(details).containsExactly("node3 (10.0.0.3:22): cannot connect: Connection refused");
+    }
+
+    @Test
+    void whileASendIsUnderWayLinesWaitAndABrowserThatStoppedReadingIsClosed() throws Exception {
+        Deque<Runnable> writes = new ArrayDeque<>();
+        StreamWriters.Gate held = new StreamWriters.Gate(writes::add, Duration.ofMillis(200));
+        LiveView slow = new LiveView(emitter, lines, renderer, v -> closed.set(true), held);
+        lines.add(new NodeFollow("node1", lines));
+        lines.line("node1", "Nov 26 02:30:01 node1 reemo_portal[1]: first");
+        slow.flush(HEARTBEAT); // its send is handed to a writer that has not run it yet
+        lines.line("node1", "Nov 26 02:30:02 node1 reemo_portal[1]: second");
+
+        slow.flush(HEARTBEAT);
+        assertThat(writes).as("one send at a time").hasSize(1);
+        writes.poll().run();
+        assertThat(emitter.sent).hasSize(1);
+        slow.flush(HEARTBEAT); // the waiting line goes out next, on a send that never ends: the browser stopped reading
+        assertThat(closed).isFalse();
+        Thread.sleep(300);
+        slow.flush(HEARTBEAT);
+        writes.pollLast().run(); // the close, handed to a writer thread too
+
+        assertThat(emitter.sent).hasSize(1);
+        assertThat(closed).isTrue();
+        assertThat(emitter.completed).isTrue();
     }
 
     private static final class CapturingEmitter extends SseEmitter {
