@@ -8,6 +8,11 @@ import io.reemo.console.support.Browser;
 import io.reemo.console.support.TestBed;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -194,6 +199,43 @@ class LogsBrowserIT {
         browser.findElement(By.id("search-run")).click();
         page.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("search-pattern-problem")));
         assertThat(browser.findElement(By.id("search-pattern-problem")).getText()).startsWith("Not a valid regular expression");
+    }
+
+    @Test
+    @Order(5)
+    void aUserWithAsManyLiveViewsAsAllowedIsToldSoAndGetsTheViewOnceOneCloses() throws Exception {
+        String session = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpRequest stream = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/environments/" + environmentId
+                + "/logs/stream?services=reemo_portal&from=5m")).header("Cookie", session).build();
+        HttpClient http = HttpClient.newHttpClient();
+        List<InputStream> views = new ArrayList<>();
+        for (int i = 0; i < 4; i++) { // four tabs of the same user: the cap
+            HttpResponse<InputStream> view = http.send(stream, HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(view.statusCode()).isEqualTo(200);
+            views.add(view.body());
+        }
+        HttpResponse<String> fifth = http.send(stream, HttpResponse.BodyHandlers.ofString());
+        assertThat(fifth.statusCode()).isEqualTo(429);
+        assertThat(fifth.headers().firstValue("Retry-After")).hasValue("10");
+        assertThat(fifth.body()).startsWith("You have 4 live log views open already");
+
+        page.open("/environments/" + environmentId + "/logs?services=reemo_portal&from=5m");
+        assertThat(browser.findElement(By.id("live-busy")).getText()).startsWith("You have 4 live log views open already")
+                .endsWith("close one, then try again.");
+        assertThat(browser.findElements(By.id("node-states"))).as("no view is opened past the cap").isEmpty();
+        page.screenshot("logs-live-cap");
+
+        for (InputStream view : views) {
+            view.close(); // the tabs go away; the console sees it at its next write (a heartbeat within 10 s)
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (liveLogs.open() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertThat(liveLogs.open()).as("views left open after their clients went away").isZero();
+        page.open("/environments/" + environmentId + "/logs?services=reemo_portal&from=5m");
+        assertThat(browser.findElements(By.id("live-busy"))).isEmpty();
+        page.waitUpTo(Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector("#node-states .logs-node.following")).size() == 3);
     }
 
     /** A figure, not a check: how fast a burst of requests from 8 clients shows up, in requests and lines per second. */
