@@ -24,8 +24,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             // The owner's account as it is now: a disabled or locked user's tokens are dead, and a token holds the
-            // owner's current role, never the one they had when it was issued.
-            tokens.owner(header.substring(7).trim()).map(tokens::userDetails).filter(ApiTokenAuthenticationFilter::usable)
+            // owner's current role, never the one they had when it was issued (a directory user's: their groups' now).
+            tokens.owner(header.substring(7).trim()).flatMap(tokens::userDetails).filter(ApiTokenAuthenticationFilter::usable)
                     .ifPresent(user -> SecurityContextHolder.getContext().setAuthentication(new ApiTokenAuthentication(user)));
         }
         chain.doFilter(request, response);

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Service;
@@ -26,12 +27,14 @@ public class ApiTokens {
     private final JdbcClient db;
     private final UserDetailsService users;
     private final AuditLog audit;
+    private final DirectoryRoles directoryRoles;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcClient db, UserDetailsService users, AuditLog audit) {
+    ApiTokens(JdbcClient db, UserDetailsService users, AuditLog audit, DirectoryRoles directoryRoles) {
         this.db = db;
         this.users = users;
         this.audit = audit;
+        this.directoryRoles = directoryRoles;
     }
 
     public record IssuedToken(long id, String name, String token) {
@@ -87,8 +90,18 @@ public class ApiTokens {
         return user;
     }
 
-    UserDetails userDetails(String username) {
-        return users.loadUserByUsername(username);
+    /**
+     * The token owner's account as it is now; a directory user's role is what their groups give now, and they have
+     * none when the directory no longer gives them one.
+     */
+    Optional<UserDetails> userDetails(String username) {
+        UserDetails user = users.loadUserByUsername(username);
+        boolean fromDirectory = db.sql("SELECT source FROM users WHERE username = ?").param(username).query(String.class)
+                .optional().filter(UserAccounts.DIRECTORY::equals).isPresent();
+        if (!fromDirectory) {
+            return Optional.of(user);
+        }
+        return directoryRoles.roleNow(username).map(role -> User.withUserDetails(user).authorities("ROLE_" + role).build());
     }
 
     public List<TokenInfo> list(String username) {

@@ -52,20 +52,44 @@ public class Directory {
             BindAuthenticator authenticator = new BindAuthenticator(source);
             authenticator.setUserSearch(new FilterBasedLdapUserSearch(settings.userSearchBase(), settings.userSearchFilter(), source));
             DirContextOperations entry = authenticator.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
-            String dn = entry.getNameInNamespace();
-            DefaultLdapAuthoritiesPopulator groups = new DefaultLdapAuthoritiesPopulator(source, settings.groupSearchBase());
-            groups.setGroupSearchFilter(settings.groupSearchFilter());
-            groups.setGroupRoleAttribute("cn");
-            groups.setRolePrefix("");
-            groups.setConvertToUpperCase(false);
-            groups.setSearchSubtree(true);
-            List<String> names = groups.getGroupMembershipRoles(dn, username).stream().map(GrantedAuthority::getAuthority).sorted().toList();
-            return new DirectoryUser(username, dn, names, settings.roleFor(names));
+            return withGroups(source, settings, username, entry);
         } catch (UsernameNotFoundException e) {
             throw new BadCredentialsException("The directory knows no " + username + ".", e);
         } catch (NamingException e) {
             throw unanswered(settings, e);
         }
+    }
+
+    /**
+     * The user as the directory has them now, found with the console's bind account, without their password: for
+     * calls made with a token, which carry no password to sign in with. Empty when the directory knows no such user.
+     *
+     * @throws AuthenticationServiceException the directory did not answer, or refused the console's own bind account
+     */
+    public Optional<DirectoryUser> lookUp(DirectorySettings settings, String username) {
+        DefaultSpringSecurityContextSource source = contextSource(settings);
+        try {
+            DirContextOperations entry = new FilterBasedLdapUserSearch(settings.userSearchBase(), settings.userSearchFilter(), source)
+                    .searchForUser(username);
+            return Optional.of(withGroups(source, settings, username, entry));
+        } catch (UsernameNotFoundException e) {
+            return Optional.empty();
+        } catch (NamingException e) {
+            throw unanswered(settings, e);
+        }
+    }
+
+    private static DirectoryUser withGroups(DefaultSpringSecurityContextSource source, DirectorySettings settings, String username,
+                                            DirContextOperations entry) {
+        String dn = entry.getNameInNamespace();
+        DefaultLdapAuthoritiesPopulator groups = new DefaultLdapAuthoritiesPopulator(source, settings.groupSearchBase());
+        groups.setGroupSearchFilter(settings.groupSearchFilter());
+        groups.setGroupRoleAttribute("cn");
+        groups.setRolePrefix("");
+        groups.setConvertToUpperCase(false);
+        groups.setSearchSubtree(true);
+        List<String> names = groups.getGroupMembershipRoles(dn, username).stream().map(GrantedAuthority::getAuthority).sorted().toList();
+        return new DirectoryUser(username, dn, names, settings.roleFor(names));
     }
 
     private static DefaultSpringSecurityContextSource contextSource(DirectorySettings settings) {

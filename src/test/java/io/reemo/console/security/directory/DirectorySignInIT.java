@@ -120,6 +120,27 @@ class DirectorySignInIT extends ConsoleApiTest {
     }
 
     @Test
+    void aDirectoryUsersTokenHoldsTheRoleTheirGroupsGiveNowAndNoneOnceTheyGiveNone() throws Exception {
+        String token = json.readTree(mvc.perform(post("/api/v1/tokens").with(httpBasic("otto", "otto-directory-1"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"ci\", \"expiresInDays\": 1}"))
+                .andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsString()).get("token").asString();
+        mvc.perform(get(OPERATORS_ROUTE).header("Authorization", "Bearer " + token)).andExpect(status().isNotFound());
+
+        // otto's group makes viewers now: his token is a viewer's at once, though he has not signed in since
+        Map<String, Object> changed = settings(bed.url());
+        changed.put("operatorGroup", "nobody-is-in-this-group");
+        changed.put("viewerGroup", "Console-Operators");
+        putSettings(changed).andExpect(status().isOk());
+        mvc.perform(get(OPERATORS_ROUTE).header("Authorization", "Bearer " + token)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/environments").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+
+        // and no console role at all: the token no longer signs anyone in
+        changed.put("viewerGroup", "console-viewers");
+        putSettings(changed).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/environments").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void anAdministratorDisablesADirectoryUserHereButNeitherSetsTheirRoleNorTheirPassword() throws Exception {
         mvc.perform(get(OPERATORS_ROUTE).with(httpBasic("otto", "otto-directory-1"))).andExpect(status().isNotFound());
         mvc.perform(patch("/api/v1/users/otto").with(admin()).contentType(MediaType.APPLICATION_JSON).content("{\"role\": \"ADMIN\"}"))
