@@ -24,6 +24,8 @@ public final class CertificateCheck {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
     private static final String ANY_PURPOSE = "2.5.29.37.0";
+    private static final int DIGITAL_SIGNATURE = 0;
+    private static final int KEY_ENCIPHERMENT = 2;
     private static final int KEY_CERT_SIGN = 5;
 
     private final Clock clock;
@@ -173,6 +175,14 @@ public final class CertificateCheck {
             }
         } catch (CertificateParsingException e) {
             findings.add(Finding.error(capitalised(label) + " has an unreadable extended key usage: ask the CA to reissue it."));
+        }
+        // A TLS handshake signs with the key (or, with RSA key exchange, enciphers to it); a CA's key usage allows neither.
+        boolean[] usage = leaf.getKeyUsage();
+        if (usage != null && !usage[DIGITAL_SIGNATURE] && !usage[KEY_ENCIPHERMENT]) {
+            findings.add(Finding.error(capitalised(label) + (leaf.getBasicConstraints() >= 0
+                    ? " is a CA certificate, made only to sign other certificates" : " may not be used for TLS")
+                    + " (its key usage has neither digitalSignature nor keyEncipherment): upload the server certificate"
+                    + " the CA issued, with that certificate's key."));
         }
     }
 

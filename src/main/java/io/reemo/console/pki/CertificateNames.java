@@ -17,7 +17,7 @@ import org.bouncycastle.util.IPAddress;
  * Which host names and addresses a certificate is good for. A wildcard {@code *.domain.tld} stands for exactly one
  * label. The common name counts only when the certificate has no subjectAltName DNS or IP entry (RFC 6125).
  */
-final class CertificateNames {
+public final class CertificateNames {
 
     enum Coverage { ALTERNATIVE_NAME, COMMON_NAME_ONLY, NONE }
 
@@ -46,7 +46,7 @@ final class CertificateNames {
     }
 
     /** The names as {@code DNS:a, IP:b}, or the common name when there is no subjectAltName. */
-    static String describe(X509Certificate certificate) {
+    public static String describe(X509Certificate certificate) {
         List<String> names = new ArrayList<>();
         for (List<?> entry : alternativeNames(certificate)) {
             names.add(((Integer) entry.get(0) == IP ? "IP:" : "DNS:") + entry.get(1));

@@ -185,6 +185,14 @@ public final class RouteRules {
             rule(GET, "/api/v1/directory", Access.ADMIN),
             rule(PUT, "/api/v1/directory", Access.ADMIN),
 
+            // the certificate of the console's own HTTPS: its private key is sealed with the master key
+            rule(GET, "/console-certificate", Access.ADMIN),
+            rule(POST, "/console-certificate", Access.ADMIN),
+            rule(POST, "/console-certificate/own", Access.ADMIN),
+            rule(GET, "/api/v1/console-certificate", Access.ADMIN),
+            rule(PUT, "/api/v1/console-certificate", Access.ADMIN),
+            rule(DELETE, "/api/v1/console-certificate", Access.ADMIN),
+
             // the audit trail names users, hosts and what was run on them
             rule(GET, "/audit", Access.ADMIN),
             rule(GET, "/api/v1/audit", Access.ADMIN),

@@ -14,6 +14,8 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -26,17 +28,23 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The certificate the console answers HTTPS with when the operator configures none: made at first start for this
- * machine's names and addresses, kept in {@code <data-dir>/tls/} (the chain in PEM, the key sealed with the master
- * key, so that it is never on disk in clear), and made again once it comes within {@link #RENEW_BEFORE} of its end.
+ * A certificate chain and its key that the console answers HTTPS with, kept in {@code <data-dir>/tls/} with the key
+ * sealed with the master key, so that it is never on disk in clear. Either the console's own, made at first start for
+ * this machine's names and addresses and made again once it comes within {@link #RENEW_BEFORE} of its end; or the one an
+ * administrator uploaded ({@link #storeAsUploaded}), which is served instead while it is there.
  */
 final class ConsoleCertificate {
 
     static final Duration RENEW_BEFORE = Duration.ofDays(30);
     static final String CHAIN_FILE = "console-chain.pem";
     static final String KEY_FILE = "console-key.sealed";
+    /** Chain and key in one sealed file, so that a new upload replaces both at once. */
+    static final String UPLOADED_FILE = "uploaded.sealed";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final List<X509Certificate> chain;
     private final PrivateKey key;
@@ -48,7 +56,12 @@ final class ConsoleCertificate {
         this.made = made;
     }
 
-    /** The one kept in {@code directory}, or a new one when there is none or it ends within {@link #RENEW_BEFORE}. */
+    /** An uploaded chain (the certificate first) and its key, checked by {@link CertificateUpload}. */
+    static ConsoleCertificate of(List<X509Certificate> chain, PrivateKey key) {
+        return new ConsoleCertificate(chain, key, false);
+    }
+
+    /** The console's own one kept in {@code directory}, or a new one when there is none or it ends within {@link #RENEW_BEFORE}. */
     static ConsoleCertificate loadOrMake(Path directory, SecretBox box, Clock clock) {
         Path chainFile = directory.resolve(CHAIN_FILE);
         Path keyFile = directory.resolve(KEY_FILE);
@@ -77,8 +90,37 @@ final class ConsoleCertificate {
         Files.writeString(directory.resolve(CHAIN_FILE), issued.chainPem());
         Path keyFile = directory.resolve(KEY_FILE);
         Files.writeString(keyFile, box.encrypt(issued.privateKeyPem()));
-        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(keyFile, OWNER_ONLY);
         return new ConsoleCertificate(List.of(issued.certificate(), issued.issuer()), issued.privateKey(), true);
+    }
+
+    /** The uploaded one kept in {@code directory}, if there is one. */
+    static Optional<ConsoleCertificate> loadUploaded(Path directory, SecretBox box) throws IOException {
+        Path file = directory.resolve(UPLOADED_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        PemBundle pem = Pem.read(box.decrypt(Files.readString(file)));
+        if (pem.certificates().isEmpty() || pem.privateKeys().size() != 1) {
+            throw new IOException(file + " holds no certificate with its key");
+        }
+        return Optional.of(new ConsoleCertificate(pem.certificates(), pem.privateKeys().get(0), false));
+    }
+
+    /** Keeps this one as the uploaded certificate of {@code directory}, replacing any earlier upload in one move. */
+    void storeAsUploaded(Path directory, SecretBox box) throws IOException {
+        Files.createDirectories(directory);
+        Path next = Files.createTempFile(directory, "uploaded", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        try {
+            Files.writeString(next, box.encrypt(Pem.encode(chain) + Pem.encode(key)));
+            Files.move(next, directory.resolve(UPLOADED_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(next);
+        }
+    }
+
+    static void forgetUploaded(Path directory) throws IOException {
+        Files.deleteIfExists(directory.resolve(UPLOADED_FILE));
     }
 
     /** Whether it was made by this start (rather than kept from an earlier one). */
@@ -90,10 +132,18 @@ final class ConsoleCertificate {
         return chain.get(0);
     }
 
-    /** SHA-256 of the certificate, as browsers show it: upper-case hex pairs joined by colons. */
+    List<X509Certificate> chain() {
+        return chain;
+    }
+
     String fingerprint() {
+        return fingerprint(certificate());
+    }
+
+    /** SHA-256 of a certificate, as browsers show it: upper-case hex pairs joined by colons. */
+    static String fingerprint(X509Certificate certificate) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate().getEncoded());
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
             return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -2,17 +2,11 @@ package io.reemo.console.system;
 
 import io.reemo.console.secrets.SecretBox;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.ssl.SslBundleRegistrar;
-import org.springframework.boot.ssl.SslBundle;
-import org.springframework.boot.ssl.SslBundleKey;
-import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -23,15 +17,14 @@ import org.springframework.core.Ordered;
 
 /**
  * HTTPS by default (review M4): unless the operator sets {@code server.ssl.*} (a PEM pair or a PKCS#12 store of
- * their own), the console answers HTTPS with {@link ConsoleCertificate}, whose fingerprint the log prints so that
- * the browser's warning can be checked. Plain HTTP only with {@code console.http.plain=true}, said in the log.
+ * their own), the console answers HTTPS with the {@link ServedCertificate}: the one uploaded on the Console certificate
+ * page, or else its own {@link ConsoleCertificate}, whose fingerprint the log prints so that the browser's warning can
+ * be checked. Plain HTTP only with {@code console.http.plain=true}, said in the log.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleHttps {
 
     static final String PLAIN = "console.http.plain";
-    static final String BUNDLE = "console";
-    private static final String ALIAS = "console";
     private static final Logger log = LoggerFactory.getLogger(ConsoleHttps.class);
 
     @Bean
@@ -41,23 +34,22 @@ class ConsoleHttps {
                 + "serve the console only on a trusted network or behind a TLS proxy.", PLAIN);
     }
 
+    /** Whatever serves HTTPS (or not): the page that shows it, and changes it, is there in every case. */
+    @Bean
+    ServedCertificate servedCertificate(ServerProperties server, SecretBox box, @Value("${console.data-dir}") Path dataDir,
+                                        @Value("${" + PLAIN + ":false}") boolean plain) {
+        ServedCertificate.Source source = plain ? ServedCertificate.Source.PLAIN
+                : Ssl.isEnabled(server.getSsl()) ? ServedCertificate.Source.CONFIG : ServedCertificate.Source.OWN;
+        return new ServedCertificate(source, dataDir.resolve("tls"), box);
+    }
+
     @Bean
     @ConditionalOnProperty(name = PLAIN, havingValue = "false", matchIfMissing = true)
-    SslBundleRegistrar consoleCertificateBundle(ServerProperties server, SecretBox box,
-                                                @Value("${console.data-dir}") Path dataDir) {
+    SslBundleRegistrar consoleCertificateBundle(ServedCertificate served) {
         return registry -> {
-            if (Ssl.isEnabled(server.getSsl())) {
-                return;
+            if (served.source() != ServedCertificate.Source.CONFIG) {
+                served.register(registry);
             }
-            ConsoleCertificate certificate = ConsoleCertificate.loadOrMake(dataDir.resolve("tls"), box, Clock.systemUTC());
-            // The store lives in memory only: its password protects nothing on disk, so a random one per start will do.
-            char[] password = randomPassword();
-            SslStoreBundle stores = SslStoreBundle.of(certificate.keyStore(ALIAS, password), new String(password), null);
-            registry.registerBundle(BUNDLE, SslBundle.of(stores, SslBundleKey.of(new String(password), ALIAS)));
-            log.info("HTTPS with the console's own certificate ({} {}, until {}), SHA-256 fingerprint {}: the browser "
-                            + "warns once, compare this fingerprint with the one it shows. Set server.ssl.* to use yours.",
-                    certificate.made() ? "made now in" : "kept in", dataDir.resolve("tls"),
-                    certificate.certificate().getNotAfter().toInstant(), certificate.fingerprint());
         };
     }
 
@@ -75,7 +67,7 @@ class ConsoleHttps {
             if (Ssl.isEnabled(server.getSsl())) {
                 log.info("HTTPS with the certificate set in server.ssl.*");
             } else {
-                factory.setSsl(Ssl.forBundle(BUNDLE));
+                factory.setSsl(Ssl.forBundle(ServedCertificate.BUNDLE));
             }
         }
 
@@ -83,11 +75,5 @@ class ConsoleHttps {
         public int getOrder() {
             return Ordered.LOWEST_PRECEDENCE;
         }
-    }
-
-    private static char[] randomPassword() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes).toCharArray();
     }
 }
