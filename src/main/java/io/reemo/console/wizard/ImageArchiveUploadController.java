@@ -82,6 +82,7 @@ class ImageArchiveUploadController {
         Object path = Site.ALL.get(environment, ImageArchives.VARIABLE);
         model.addAttribute("imageArchive", archives.describe(path == null ? null : path.toString()).orElse(null));
         model.addAttribute("maxArchiveBytes", archives.maxBytes());
+        model.addAttribute("maxArchiveSize", archives.maxSizeText());
     }
 
     /** At most 200 printable characters; "the uploaded file" when the sender gave none. */

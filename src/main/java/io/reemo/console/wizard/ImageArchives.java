@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -88,6 +89,18 @@ class ImageArchives {
 
     long maxBytes() {
         return maxSize.toBytes();
+    }
+
+    /** The limit in words: "20 GB", "64 KB". */
+    String maxSizeText() {
+        long bytes = maxBytes();
+        for (String unit : List.of("GB", "MB", "KB")) {
+            long factor = DataSize.parse("1" + unit).toBytes();
+            if (bytes >= factor) {
+                return String.format(Locale.ROOT, bytes % factor == 0 ? "%.0f %s" : "%.1f %s", (double) bytes / factor, unit);
+            }
+        }
+        return bytes + " bytes";
     }
 
     /**
@@ -188,7 +201,7 @@ class ImageArchives {
     }
 
     private Refused tooLarge() {
-        return new Refused(true, "The archive is larger than the " + maxSize.toMegabytes() + " MB the console takes"
+        return new Refused(true, "The archive is larger than the " + maxSizeText() + " the console takes"
                 + " (console.files.max-archive-size): save fewer images into it, or have the console's administrator raise the limit.");
     }
 
