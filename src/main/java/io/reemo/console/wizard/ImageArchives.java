@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -153,14 +154,15 @@ class ImageArchives {
         if (path == null || path.isBlank()) {
             return Optional.empty();
         }
-        Path file = Path.of(path).toAbsolutePath().normalize();
-        Matcher name = STORED_NAME.matcher(file.getFileName().toString());
-        if (!file.getParent().equals(directory) || !name.matches() || !Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
         try {
+            Path file = Path.of(path).toAbsolutePath().normalize();
+            Matcher name = STORED_NAME.matcher(String.valueOf(file.getFileName()));
+            if (!directory.equals(file.getParent()) || !name.matches() || !Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
             return Optional.of(new Stored(file, Files.size(file), name.group(1)));
-        } catch (IOException e) {
+        } catch (IOException | InvalidPathException notOneOfOurs) {
+            // a typed path that names nothing here: the field's findings say what is wrong with it
             return Optional.empty();
         }
     }

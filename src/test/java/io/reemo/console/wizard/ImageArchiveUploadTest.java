@@ -98,6 +98,17 @@ class ImageArchiveUploadTest extends ConsoleApiTest {
         assertThat(drafts.require(id).environment().vars()).doesNotContainKey("REGISTRY_IMAGE_ARCHIVE");
     }
 
+    @Test
+    void aTypedPathStaysPossibleBesideTheUpload() throws Exception {
+        long id = newSetup("typed");
+        mvc.perform(post("/wizard/" + id + "/registry").with(admin()).with(csrf()).param("REGISTRY_IMAGE_MODE", "offline")
+                .param("REGISTRY_IMAGE_ARCHIVE", "/srv/images/reemo.tar").param("go", "stay"));
+
+        assertThat(drafts.require(id).environment().vars()).containsEntry("REGISTRY_IMAGE_ARCHIVE", "/srv/images/reemo.tar");
+        assertThat(page(id)).contains("value=\"/srv/images/reemo.tar\"", "id=\"archive-upload-button\"")
+                .doesNotContain("id=\"archive-kept\"");
+    }
+
     private MockHttpServletResponse upload(long id, byte[] body, RequestPostProcessor user) throws Exception {
         return mvc.perform(put("/wizard/" + id + "/registry/archive").with(user).with(csrf())
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).header("X-Archive-Name", "reemo%20images.tar").content(body))
