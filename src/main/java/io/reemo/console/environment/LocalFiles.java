@@ -2,12 +2,9 @@ package io.reemo.console.environment;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -24,10 +21,6 @@ public final class LocalFiles {
 
     /** Certificates and keys are a few KiB; a MiB leaves room for long chains. */
     public static final long TEXT_LIMIT = 1024 * 1024;
-
-    /** The starts of what {@code docker load} takes: a tar (ustar at 257), or one compressed with gzip, bzip2 or xz. */
-    private static final List<byte[]> ARCHIVE_MAGIC = List.of(HexFormat.of().parseHex("1f8b"), "BZh".getBytes(StandardCharsets.US_ASCII),
-            HexFormat.of().parseHex("fd377a585a00"));
 
     /**
      * Why a path may not be read.
@@ -95,16 +88,13 @@ public final class LocalFiles {
      */
     public Path archive(String path) throws IOException {
         Path file = allowed(path);
-        byte[] head = new byte[262];
+        byte[] head = new byte[ImageArchiveFormat.HEAD_LENGTH];
         int read;
         try (InputStream in = Files.newInputStream(file)) {
             read = in.readNBytes(head, 0, head.length);
         }
-        boolean tar = read >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar");
-        boolean compressed = ARCHIVE_MAGIC.stream().anyMatch(magic -> read >= magic.length
-                && Arrays.equals(Arrays.copyOf(head, magic.length), magic));
-        if (!tar && !compressed) {
-            throw new IOException(path + " is not an image archive (a tar as docker save writes, or one compressed with gzip, bzip2 or xz)");
+        if (ImageArchiveFormat.of(head, read).isEmpty()) {
+            throw new IOException(path + " is not " + ImageArchiveFormat.EXPECTED);
         }
         return file;
     }

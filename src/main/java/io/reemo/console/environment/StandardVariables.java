@@ -273,8 +273,9 @@ final class StandardVariables {
                 .help("Console extension: the addresses of the PROVISION environment's Nginx, as {ip: …} entries. "
                         + "When set, the reemo_provision HAProxy gateway is deployed.").build());
         all.add(def("REGISTRY_IMAGE_ARCHIVE", REGISTRY, VariableType.STRING, Scope.ALL).extension()
-                .help("Console extension, image mode offline: the path, on the console's machine, of an archive made "
-                        + "with docker save; it is streamed to every node's Docker and loaded.").build());
+                .help("Console extension, image mode offline: an archive made with docker save, uploaded on the Registry "
+                        + "page (or the path of one already on the console's machine, in a folder it reads files from); it is "
+                        + "streamed to every node's Docker and loaded.").build());
         for (String optional : List.of("APICRONCLOUD", "PROCLOUDAPI", "STUN")) {
             all.add(def("ENABLE_" + optional, OPERATION, VariableType.BOOL, Scope.ANYWHERE).extension().defaults("false")
                     .help("Console extension: deploys the optional service reemo_" + optional.toLowerCase(Locale.ROOT)

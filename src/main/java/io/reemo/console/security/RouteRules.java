@@ -134,6 +134,7 @@ public final class RouteRules {
             acting(GET, "/wizard/{id}/registry/tags", Access.ADMIN),
             rule(POST, "/wizard/{id}/database/test", Access.ADMIN),
             rule(POST, "/wizard/{id}/certificates/upload", Access.ADMIN),
+            rule(PUT, "/wizard/{id}/registry/archive", Access.ADMIN),
             rule(GET, "/wizard/{id}/review", Access.ADMIN),
             acting(GET, "/wizard/{id}/plan", Access.ADMIN),
             rule(POST, "/wizard/{id}/install", Access.ADMIN),

@@ -2,6 +2,7 @@ package io.reemo.console.wizard;
 
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Problem;
+import io.reemo.console.security.AuditLog;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -30,6 +31,12 @@ public record Draft(long id, Environment environment, boolean installDocker, Lis
 
     Draft withInstallDocker(boolean install) {
         return new Draft(id, environment, install, importProblems, updatedAt, lastPage, editsInstalled, baseRevision);
+    }
+
+    /** How audit records name what the draft changes: its environment once stored, the draft itself before. */
+    String auditTarget() {
+        return environment.id() == null ? "setup draft " + id + " (" + environment.name() + ")"
+                : AuditLog.environmentTarget(environment.id(), environment.name());
     }
 
     /** Where the wizard's pages of this draft live. */

@@ -42,11 +42,13 @@ class WizardController {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final UploadedCertificates uploads;
+    private final ImageArchives archives;
 
     WizardController(WizardDrafts drafts, SettingsForm settings, WizardFrame frame, InventoryImporter importer,
                      Environments environments, Jobs jobs, JsonMapper json, AuditLog audit, TransactionTemplate tx,
-                     UploadedCertificates uploads) {
+                     UploadedCertificates uploads, ImageArchives archives) {
         this.uploads = uploads;
+        this.archives = archives;
         this.jobs = jobs;
         this.audit = audit;
         this.tx = tx;
@@ -115,6 +117,9 @@ class WizardController {
                 .filter(p -> fields.stream().noneMatch(f -> f.problems().contains(p))).toList());
         if (page == WizardPage.LICENSE_PAGE) {
             model.addAttribute("licenseKeys", licenseKeys(draft));
+        }
+        if (page == WizardPage.REGISTRY_PAGE) {
+            ImageArchiveUploadController.describe(model, archives, draft.environment());
         }
         return frame.render(model, draft, page, problems, "wizard/settings");
     }
@@ -187,8 +192,7 @@ class WizardController {
                 && jobs.history(new JobQuery(environmentId, null, "install", 1)).isEmpty() && !jobs.anyUnfinished(environmentId);
         // The record goes first and in the deletions' transaction: nothing is deleted unaudited.
         tx.executeWithoutResult(status -> {
-            audit.record("wizard.draft-discard", environmentId == null ? "setup draft " + id + " (" + draft.environment().name() + ")"
-                            : AuditLog.environmentTarget(environmentId, draft.environment().name()),
+            audit.record("wizard.draft-discard", draft.auditTarget(),
                     "setup draft " + id + (environmentGoes ? "; its environment deleted with it" : ""));
             drafts.delete(id);
             if (environmentGoes) {

@@ -116,7 +116,8 @@ public class ImagePull {
      */
     private void load(NodeRun run, DockerClient docker, EffectiveVariables vars) throws IOException {
         Path archive = files.archive(vars.text("REGISTRY_IMAGE_ARCHIVE").orElseThrow(() -> new DeployException(
-                "image mode offline needs REGISTRY_IMAGE_ARCHIVE: the path, on the console's machine, of an archive made with docker save")));
+                "image mode offline needs REGISTRY_IMAGE_ARCHIVE: upload the archive docker save made on the Registry page of"
+                        + " the environment's Settings, or give the path of one on the console's machine")));
         run.system("load " + archive + " (" + Files.size(archive) / (1024 * 1024) + " MB)");
         try (InputStream in = Files.newInputStream(archive)) {
             docker.loadImageCmd(in).exec();
