@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class SecretForms {
 
-    private static final Base64.Encoder BASE64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
     private SecretForms() {
     }
@@ -23,8 +23,10 @@ final class SecretForms {
     static Set<String> of(String secret) {
         Set<String> forms = new LinkedHashSet<>();
         forms.add(secret);
-        // without the padding, so that an encoding with or without it is masked (a left "==" tells nothing)
-        forms.add(BASE64.encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+        String base64 = BASE64.encodeToString(secret.getBytes(StandardCharsets.UTF_8));
+        forms.add(base64);
+        // also without the padding, which some encoders leave out (JWT, docker's X-Registry-Auth)
+        forms.add(base64.replace("=", ""));
         forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
         forms.add(jsonEscaped(secret));
         forms.add(secret.replace("'", "'\\''"));

@@ -16,8 +16,10 @@ import io.reemo.console.environment.RevisionCause;
 import io.reemo.console.environment.StaleRevisionException;
 import io.reemo.console.secrets.SecretMasker;
 import io.reemo.console.support.ConsoleApiTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -37,6 +39,17 @@ class JdbcEnvironmentsTest extends ConsoleApiTest {
         assertThat(document).doesNotContain("reemohmac", "registry-password", Fixtures.LICENSE, "OPENSSH")
                 .contains("\"PORTAL_TYPE\":\"admin\"", "\"HMACSECRET\":\"v1:k");
         assertThat(masker.mask("hmac is reemohmac")).as("decrypted values are masked").isEqualTo("hmac is ******");
+    }
+
+    @Test
+    void theLoginsBuiltOutOfSecretsAreMaskedInTheirOtherFormsToo() {
+        Environment exim = Fixtures.withAll(Fixtures.single(), "EXIM_PASSWORD", "smtp.example.org:mailer:smtp-pass-123");
+        environments.save(exim, Fixtures.BY_TEST);
+
+        String basic = Base64.getEncoder().encodeToString("customer:registry-password".getBytes(StandardCharsets.UTF_8));
+        assertThat(masker.mask("Authorization: Basic " + basic)).isEqualTo("Authorization: Basic ******");
+        assertThat(masker.mask("passwd.client: *:mailer:smtp-pass-123")).isEqualTo("passwd.client: *:******");
+        assertThat(masker.mask("login mailer / smtp-pass-123")).isEqualTo("login mailer / ******");
     }
 
     @Test
