@@ -56,11 +56,11 @@ public class EnvironmentSecrets {
         }
         for (VariableSite site : VariableSite.of(environment)) {
             site.vars().forEach((name, value) -> {
-                boolean smtpLogin = catalogue.find(name).map(v -> v.type() == VariableType.SMTP_CREDENTIALS).orElse(false);
-                String[] parts = smtpLogin && value instanceof String text ? text.split(":", 3) : new String[0];
-                if (parts.length == 3) {
-                    masker.register(parts[1] + ":" + parts[2]);
-                    masker.register(parts[2]);
+                if (catalogue.find(name).map(v -> v.type() == VariableType.SMTP_CREDENTIALS).orElse(false)) {
+                    SmtpLogin.of(value).ifPresent(login -> {
+                        masker.register(login.user() + ":" + login.password());
+                        masker.register(login.password());
+                    });
                 }
             });
         }
