@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -50,6 +51,19 @@ class JdbcEnvironmentsTest extends ConsoleApiTest {
         assertThat(masker.mask("Authorization: Basic " + basic)).isEqualTo("Authorization: Basic ******");
         assertThat(masker.mask("passwd.client: *:mailer:smtp-pass-123")).isEqualTo("passwd.client: *:******");
         assertThat(masker.mask("login mailer / smtp-pass-123")).isEqualTo("login mailer / ******");
+    }
+
+    @Test
+    void aSecretInsideAMapVariableIsEncryptedInTheDocumentAndMasked() {
+        Environment ldap = Fixtures.withAll(Fixtures.single(), "LDAP",
+                Map.of("host", "ldap.example.org", "bind_password", "ldap-bind-secret"));
+        Environment saved = environments.save(ldap, Fixtures.BY_TEST);
+
+        String document = db.sql("SELECT document FROM environment WHERE id = ?").param(saved.id()).query(String.class).single();
+        assertThat(document).doesNotContain("ldap-bind-secret").contains("\"bind_password\":\"v1:k", "ldap.example.org");
+        assertThat(environments.get(saved.id()).vars()).containsEntry("LDAP",
+                Map.of("host", "ldap.example.org", "bind_password", "ldap-bind-secret"));
+        assertThat(masker.mask("bind with ldap-bind-secret")).isEqualTo("bind with ******");
     }
 
     @Test
