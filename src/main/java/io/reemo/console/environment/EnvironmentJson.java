@@ -3,6 +3,7 @@ package io.reemo.console.environment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.reemo.console.environment.VariableSite;
 import io.reemo.console.secrets.SecretMasker;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An environment as the API shows and takes it. Secret values never leave the console: they read
- * {@code {"set": true}} (the license adds the top-level keys of its JSON). Secrets are write-only: on the way in,
+ * {@code {"set": true}} (the license adds the top-level keys of its JSON), secrets inside a map or list variable too. Secrets are write-only: on the way in,
  * a missing, empty, {@code "******"} or {@code {"set": true}} value keeps the stored one, {@code {"set": false}}
  * removes it, anything else replaces it. Host keys and facts are not taken from here (they have their own calls).
  *
@@ -81,8 +82,8 @@ public record EnvironmentJson(Long id, String name, Topology topology, Map<Strin
 
     private static Map<String, Object> masked(Map<String, Object> vars, VariableCatalogue catalogue, JsonMapper json) {
         Map<String, Object> shown = new LinkedHashMap<>();
-        vars.forEach((name, value) -> shown.put(name,
-                catalogue.isSecretValue(name, value) ? secret(name, value, catalogue, json) : value));
+        vars.forEach((name, value) -> shown.put(name, SecretFields.value(name, value, catalogue,
+                (path, secret) -> path.equals(name) ? secret(name, secret, catalogue, json) : SET)));
         return shown;
     }
 
@@ -143,29 +144,59 @@ public record EnvironmentJson(Long id, String name, Topology topology, Map<Strin
                 secretValue(input.password(), same == null ? null : same.password()));
     }
 
-    /** Secret variables follow the write-only rule; every other variable is taken as sent. */
+    /** Secret variables follow the write-only rule, and so do the secrets inside maps and lists; the rest is taken as sent. */
     private static Map<String, Object> merged(Map<String, Object> input, Map<String, Object> before, VariableCatalogue catalogue) {
         Map<String, Object> result = new LinkedHashMap<>();
         Map<String, Object> sent = input == null ? Map.of() : input;
         sent.forEach((name, value) -> {
-            boolean marker = value instanceof Map<?, ?> m && m.containsKey("set");
-            if (!catalogue.isSecret(name) || value instanceof List || value instanceof Map && !marker) {
-                result.put(name, value);
-            } else {
-                Object kept = secretValue(value, before == null ? null : before.get(name));
-                if (kept != null) {
-                    result.put(name, kept);
-                }
+            Object kept = mergedValue(name, value, before == null ? null : before.get(name), catalogue);
+            if (kept != null || value == null) {
+                result.put(name, kept);
             }
         });
         if (before != null) {
-            before.forEach((name, value) -> {
-                if (!sent.containsKey(name) && catalogue.isSecretValue(name, value)) {
-                    result.put(name, value);
-                }
-            });
+            keptSecrets(sent, before, catalogue, result);
         }
         return result;
+    }
+
+    /** A secret's value (a stored one kept), a map or list with its secrets merged item by item, or the value as sent. */
+    private static Object mergedValue(String key, Object sent, Object before, VariableCatalogue catalogue) {
+        boolean marker = sent instanceof Map<?, ?> m && m.containsKey("set");
+        if (sent instanceof Map<?, ?> map && !marker) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            Map<?, ?> beforeMap = before instanceof Map<?, ?> b ? b : Map.of();
+            map.forEach((k, v) -> {
+                Object kept = mergedValue(String.valueOf(k), v, beforeMap.get(k), catalogue);
+                if (kept != null || v == null) {
+                    result.put(String.valueOf(k), kept);
+                }
+            });
+            keptSecrets(map, beforeMap, catalogue, result);
+            return result;
+        }
+        if (sent instanceof List<?> list) {
+            // items are matched by position: a list sent back as read keeps each item's secrets
+            List<?> beforeList = before instanceof List<?> b ? b : List.of();
+            List<Object> result = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                Object kept = mergedValue(key, list.get(i), i < beforeList.size() ? beforeList.get(i) : null, catalogue);
+                if (kept != null || list.get(i) == null) {
+                    result.add(kept);
+                }
+            }
+            return result;
+        }
+        return catalogue.isSecret(key) ? secretValue(sent, before) : sent;
+    }
+
+    /** A stored secret not sent is kept, as a missing secret keeps the stored one. */
+    private static void keptSecrets(Map<?, ?> sent, Map<?, ?> before, VariableCatalogue catalogue, Map<String, Object> result) {
+        before.forEach((name, value) -> {
+            if (!sent.containsKey(name) && catalogue.isSecretValue(String.valueOf(name), value)) {
+                result.put(String.valueOf(name), value);
+            }
+        });
     }
 
     private static String secretValue(Object sent, Object before) {

@@ -34,8 +34,12 @@ public class PortalHealth {
     public record Check(String group, String portal, String via, HealthItem tree, String problem) {
     }
 
-    /** The portal a cluster's healthcheck is asked for, and whether its certificate can be verified. */
-    private record Target(String portal, boolean verifyCertificate) {
+    /**
+     * The portal a cluster's healthcheck is asked for, and whether its certificate can be verified.
+     *
+     * @param invalid why {@code PORTAL_URL} cannot be asked for (then {@code portal} is its text), {@code null} when it can
+     */
+    private record Target(String portal, boolean verifyCertificate, String invalid) {
     }
 
     private final VariableCatalogue variables;
@@ -62,14 +66,16 @@ public class PortalHealth {
     public List<Check> check(Environment environment) {
         List<Check> checks = new ArrayList<>();
         for (Cluster cluster : environment.clusters()) {
-            target(environment, cluster).ifPresent(target -> checks.add(firstAnswer(cluster, target)));
+            target(environment, cluster).ifPresent(target -> checks.add(target.invalid() != null
+                    ? notAsked(cluster, target) : firstAnswer(cluster, target)));
         }
         return checks;
     }
 
     /** The healthcheck asked through this node of the cluster; empty when the cluster does not enable it. */
     public Optional<Check> through(Environment environment, Cluster cluster, Node node) {
-        return target(environment, cluster).map(target -> ask(cluster, node, target));
+        return target(environment, cluster).map(target -> target.invalid() != null
+                ? notAsked(cluster, target) : ask(cluster, node, target));
     }
 
     /** {@code https://portal.example.com/api/healthcheck}, as the lines name it. */
@@ -79,12 +85,21 @@ public class PortalHealth {
 
     private Optional<Target> target(Environment environment, Cluster cluster) {
         EffectiveVariables vars = variables.effective(environment, cluster);
-        Optional<String> portal = vars.text("PORTAL_URL").map(PortalHealth::host).filter(h -> !h.isEmpty());
-        if (!cluster.servesPortal() || !vars.isTrue("HEALTHCHECK_ENABLE") || portal.isEmpty()) {
+        Optional<String> url = vars.text("PORTAL_URL").map(String::strip).filter(u -> !u.isEmpty());
+        if (!cluster.servesPortal() || !vars.isTrue("HEALTHCHECK_ENABLE") || url.isEmpty()) {
             return Optional.empty();
         }
         // Traefik's own self-signed certificate cannot be verified; the request carries nothing secret
-        return Optional.of(new Target(portal.get(), vars.traefikCertMode() != TraefikCertMode.SELF_SIGNED));
+        boolean verify = vars.traefikCertMode() != TraefikCertMode.SELF_SIGNED;
+        return Optional.of(PortalHost.of(url.get()).map(host -> new Target(host, verify, null))
+                .orElseGet(() -> new Target(PortalProbe.abbreviate(url.get()), verify, "PORTAL_URL '"
+                        + PortalProbe.abbreviate(url.get()) + "' names no host the console can ask (a name such as "
+                        + "portal.example.com or an IPv4 address), so its healthcheck was not asked: correct PORTAL_URL"
+                        + " in the environment's settings.")));
+    }
+
+    private static Check notAsked(Cluster cluster, Target target) {
+        return new Check(cluster.group(), target.portal(), null, null, target.invalid());
     }
 
     private Check firstAnswer(Cluster cluster, Target target) {
@@ -117,18 +132,5 @@ public class PortalHealth {
             return new Check(cluster.group(), target.portal(), null, null,
                     node.name() + ": HTTP " + reply.status() + ", not JSON: " + PortalProbe.abbreviate(reply.body()));
         }
-    }
-
-    /** {@code https://portal.example.com:8443/x} → {@code portal.example.com}; a bare name stays as it is. */
-    static String host(String portalUrl) {
-        String rest = portalUrl.strip().replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
-        int end = rest.length();
-        for (char stop : new char[] {'/', ':', '?', '#'}) {
-            int at = rest.indexOf(stop);
-            if (at >= 0) {
-                end = Math.min(end, at);
-            }
-        }
-        return rest.substring(0, end);
     }
 }

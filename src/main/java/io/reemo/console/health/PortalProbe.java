@@ -125,6 +125,9 @@ public class PortalProbe {
      *                          nothing secret)
      */
     public Reply get(String address, String host, int published, String path, String accept, boolean verifyCertificate) {
+        if (!PortalHost.isName(host) && !host.equals(address)) {
+            return Reply.failed("'" + abbreviate(host) + "' is neither a host name nor the node's address, so nothing was asked");
+        }
         HttpHost target = new HttpHost(properties.scheme(), host, port(published));
         BasicClassicHttpRequest request = new BasicClassicHttpRequest("GET", target, path);
         request.setAuthority(new URIAuthority(host));

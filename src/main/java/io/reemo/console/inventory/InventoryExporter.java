@@ -3,6 +3,7 @@ package io.reemo.console.inventory;
 import io.reemo.console.environment.Cluster;
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Node;
+import io.reemo.console.environment.SecretFields;
 import io.reemo.console.environment.SshAuth;
 import io.reemo.console.environment.VariableCatalogue;
 import java.util.ArrayList;
@@ -122,10 +123,12 @@ public class InventoryExporter {
         private Map<String, Object> vars(Map<String, Object> vars, String where) {
             Map<String, Object> kept = new LinkedHashMap<>();
             vars.forEach((name, value) -> {
-                if (catalogue.isSecretValue(name, value) && !withSecrets) {
-                    leftOut.add(name + " (" + where + ")");
-                } else {
-                    kept.put(name, value);
+                Object shown = withSecrets ? value : SecretFields.value(name, value, catalogue, (path, secret) -> {
+                    leftOut.add(path + " (" + where + ")");
+                    return null;
+                });
+                if (shown != null || value == null) {
+                    kept.put(name, shown);
                 }
             });
             return kept;

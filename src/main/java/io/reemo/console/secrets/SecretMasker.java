@@ -1,32 +1,35 @@
 package io.reemo.console.secrets;
 
-import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Masks every secret value the console knows before text is stored or shown (job logs, command output).
- * Every place that decrypts a secret registers its value here.
+ * Masks every secret value the console knows before text is stored or shown (job logs, command output), in the
+ * forms it takes besides its own ({@link SecretForms}: base64, URL-encoded, JSON-escaped, shell-quoted).
+ * Every place that decrypts a secret registers its value here; a place that builds a credential out of secrets
+ * (a {@code user:password} login) registers what it builds.
  */
 @Component
 public class SecretMasker {
 
     public static final String MASK = "******";
-    /** Shorter values would mask ordinary words and numbers everywhere. */
+    /** Shorter values would mask ordinary words and numbers everywhere (the validator refuses short secrets). */
     private static final int SHORTEST_MASKED = 4;
     /** Output rarely repeats a multi-line secret (a private key) whole, but often shows its lines one by one. */
     private static final int SHORTEST_MASKED_LINE = 16;
 
     private final Set<String> values = ConcurrentHashMap.newKeySet();
-    private volatile List<String> longestFirst = List.of();
+    private volatile SecretIndex index = SecretIndex.EMPTY;
 
     public void register(String secret) {
         if (secret == null || secret.length() < SHORTEST_MASKED) {
             return;
         }
-        boolean added = values.add(secret);
+        boolean added = false;
+        for (String form : SecretForms.of(secret)) {
+            added |= values.add(form);
+        }
         if (secret.indexOf('\n') >= 0) {
             for (String line : secret.split("\\R")) {
                 String body = line.strip();
@@ -36,21 +39,17 @@ public class SecretMasker {
             }
         }
         if (added) {
-            longestFirst = values.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+            reindex();
         }
     }
 
     /** Hot path: runs on every log line. */
     public String mask(String text) {
-        if (text == null) {
-            return null;
-        }
-        String result = text;
-        for (String secret : longestFirst) {
-            if (result.contains(secret)) {
-                result = result.replace(secret, MASK);
-            }
-        }
-        return result;
+        return text == null ? null : index.mask(text, MASK);
+    }
+
+    /** Under the lock, the last index built holds every value added before it, whichever thread added it. */
+    private synchronized void reindex() {
+        index = new SecretIndex(values);
     }
 }

@@ -2,10 +2,8 @@ package io.reemo.console.wizard;
 
 import io.reemo.console.environment.CurrentEnvironment;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.EnvironmentSecrets;
 import io.reemo.console.environment.Problem;
-import io.reemo.console.environment.SecretFields;
-import io.reemo.console.environment.VariableCatalogue;
-import io.reemo.console.secrets.SecretBox;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +24,12 @@ class WizardDrafts {
 
     private final JdbcClient db;
     private final JsonMapper json;
-    private final SecretBox box;
-    private final VariableCatalogue catalogue;
+    private final EnvironmentSecrets secrets;
 
-    WizardDrafts(JdbcClient db, JsonMapper json, SecretBox box, VariableCatalogue catalogue) {
+    WizardDrafts(JdbcClient db, JsonMapper json, EnvironmentSecrets secrets) {
         this.db = db;
         this.json = json;
-        this.box = box;
-        this.catalogue = catalogue;
+        this.secrets = secrets;
     }
 
     private static final String COLUMNS = "id, document, install_docker, import_problems, updated_at, last_page, edits_environment,"
@@ -110,12 +106,12 @@ class WizardDrafts {
     }
 
     private String write(Environment environment) {
-        return json.writeValueAsString(SecretFields.map(environment, catalogue, box::encrypt));
+        return json.writeValueAsString(secrets.seal(environment));
     }
 
     private Draft read(Row row) {
         Environment stored = json.readValue(row.document(), Environment.class);
-        Environment plain = SecretFields.map(stored, catalogue, v -> SecretBox.isEncrypted(v) ? box.decrypt(v) : v);
+        Environment plain = secrets.open(stored);
         List<Problem> problems = row.importProblems() == null ? List.of() : json.readValue(row.importProblems(), PROBLEMS);
         return new Draft(row.id(), plain, row.installDocker(), problems, row.updatedAt(),
                 row.lastPage() == null ? null : WizardPage.of(row.lastPage()).orElse(null), row.editsEnvironment() != null,

@@ -72,6 +72,30 @@ class EnvironmentJsonTest {
     }
 
     @Test
+    void secretsInsideAMapOrListVariableAreShownAsSetAndKeptWhenSentBack() {
+        Map<String, Object> ldap = new LinkedHashMap<>();
+        ldap.put("host", "ldap.example.org");
+        ldap.put("bind_password", "ldap-bind-secret");
+        List<Object> users = List.of(Map.of("name", "ops", "password", "ops-user-secret"));
+        Environment before = Fixtures.withAll(Fixtures.withAll(stored(), "LDAP", ldap), "EXTRA_USERS", users);
+
+        EnvironmentJson view = EnvironmentJson.of(before, catalogue, json);
+        assertThat(json.writeValueAsString(view)).doesNotContain("ldap-bind-secret", "ops-user-secret");
+        assertThat(view.vars().get("LDAP")).isEqualTo(Map.of("host", "ldap.example.org", "bind_password", Map.of("set", true)));
+        assertThat(view.vars().get("EXTRA_USERS")).isEqualTo(List.of(Map.of("name", "ops", "password", Map.of("set", true))));
+
+        EnvironmentJson sentBack = json.readValue(json.writeValueAsString(view), EnvironmentJson.class);
+        assertThat(sentBack.toModel(before, catalogue).vars()).containsEntry("LDAP", ldap).containsEntry("EXTRA_USERS", users);
+
+        Map<String, Object> vars = new LinkedHashMap<>(sentBack.vars());
+        vars.put("LDAP", Map.of("host", "ldap2.example.org", "bind_password", "new-bind-secret"));
+        vars.put("EXTRA_USERS", List.of(Map.of("name", "ops", "password", Map.of("set", false))));
+        Environment changed = new EnvironmentJson(null, "x", null, vars, sentBack.clusters(), null).toModel(before, catalogue);
+        assertThat(changed.vars()).containsEntry("LDAP", Map.of("host", "ldap2.example.org", "bind_password", "new-bind-secret"))
+                .containsEntry("EXTRA_USERS", List.of(Map.of("name", "ops")));
+    }
+
+    @Test
     void aNewCredentialKindNeedsItsSecret() {
         Environment before = stored();
         EnvironmentJson view = EnvironmentJson.of(before, catalogue, json);

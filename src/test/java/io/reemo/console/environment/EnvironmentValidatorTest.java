@@ -36,6 +36,37 @@ class EnvironmentValidatorTest {
     }
 
     @Test
+    void aSecretShorterThanEightCharactersIsRefusedByName() {
+        assertThat(problems(withAll(Fixtures.single(), "REGISTRY_PASSWORD", "reemo1"), "SHORT_SECRET")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.isError()).isTrue();
+                    assertThat(p.variable()).isEqualTo("REGISTRY_PASSWORD");
+                    assertThat(p.message()).startsWith("REGISTRY_PASSWORD has 6 characters; a secret needs at least 8")
+                            .doesNotContain("reemo1");
+                });
+        assertThat(problems(withAll(Fixtures.single(), "LDAP_BIND_PASSWORD", "short"), "SHORT_SECRET"))
+                .as("a custom variable named like a secret").singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("LDAP_BIND_PASSWORD has 5 characters"));
+        assertThat(problems(withAll(Fixtures.single(), "REGISTRY_PASSWORD", "eight-ch"), "SHORT_SECRET")).isEmpty();
+        assertThat(problems(withAll(Fixtures.single(), "REGISTRY_PASSWORD", "{{ vault_pw }}"), "SHORT_SECRET")).isEmpty();
+    }
+
+    @Test
+    void theShortPasswordOfAnSmtpLoginIsRefusedAndAnImportOnlyWarns() {
+        Environment environment = withAll(Fixtures.single(), "EXIM_PASSWORD", "smtp.example.org:a-long-user-name:pw1");
+        assertThat(problems(environment, "SHORT_SECRET")).singleElement().satisfies(p -> {
+            assertThat(p.isError()).isTrue();
+            assertThat(p.message()).startsWith("The password in EXIM_PASSWORD (<smtp server>:<user>:<password>) has 3 characters");
+        });
+        assertThat(problems(withAll(Fixtures.single(), "EXIM_PASSWORD", "smtp.example.org:mailer:long-enough-pw"),
+                "SHORT_SECRET")).isEmpty();
+
+        SourcePositions imported = (location, variable) -> null;
+        assertThat(validator.validate(environment, imported)).filteredOn(p -> p.code().equals("SHORT_SECRET")).singleElement()
+                .satisfies(p -> assertThat(p.isError()).isFalse());
+    }
+
+    @Test
     void theUpdateMonitorIsSecondsFromOneTo300AndReachesTheEffectiveVariables() {
         assertThat(problems(withAll(Fixtures.single(), "SWARM_UPDATE_MONITOR", "0"), "SWARM_UPDATE_MONITOR")).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("a number of seconds from 1 to 300, not \"0\""));

@@ -1,6 +1,7 @@
 package io.reemo.console.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reemo.console.environment.Environment;
 import io.reemo.console.environment.Fixtures;
@@ -13,6 +14,7 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -138,9 +140,24 @@ class PortalHealthTest {
     }
 
     @Test
-    void thePortalsHostIsTakenFromItsUrl() {
-        assertThat(PortalHealth.host("https://portal.example.com:8443/x?y")).isEqualTo("portal.example.com");
-        assertThat(PortalHealth.host("portal.example.com")).isEqualTo("portal.example.com");
+    void aPortalUrlThatNamesNoHostIsSaidAndNotAsked() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(300);
+            PortalHealth health = portalHealth(server.getLocalPort());
+            Environment environment = environment("portal.example.com\r\nX-Injected: 1");
+
+            PortalHealth.Check check = health.check(environment).get(0);
+            var cluster = environment.clusters().get(0);
+            PortalHealth.Check through = health.through(environment, cluster, cluster.nodes().get(0)).orElseThrow();
+
+            assertThat(check.tree()).isNull();
+            assertThat(check.portal()).isEqualTo("portal.example.com X-Injected: 1");
+            assertThat(check.problem()).isEqualTo("PORTAL_URL 'portal.example.com X-Injected: 1' names no host the console can"
+                    + " ask (a name such as portal.example.com or an IPv4 address), so its healthcheck was not asked: correct"
+                    + " PORTAL_URL in the environment's settings.");
+            assertThat(through.problem()).isEqualTo(check.problem());
+            assertThatThrownBy(server::accept).as("nothing connected").isInstanceOf(SocketTimeoutException.class);
+        }
     }
 
     private static PortalHealth portalHealth(int port) {

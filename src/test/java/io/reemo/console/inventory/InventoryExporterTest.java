@@ -61,6 +61,18 @@ class InventoryExporterTest {
     }
 
     @Test
+    void secretsInsideAMapVariableAreLeftOutUnlessAsked() {
+        Environment environment = Fixtures.withAll(Fixtures.single(), "LDAP",
+                Map.of("host", "ldap.example.org", "bind_password", "ldap-bind-secret"));
+
+        String without = exporter.export(environment, false);
+        assertThat(without).doesNotContain("ldap-bind-secret").contains("LDAP.bind_password (all.vars)");
+        assertThat(map(all(without).get("vars"))).containsEntry("LDAP", Map.of("host", "ldap.example.org"));
+        assertThat(map(all(exporter.export(environment, true)).get("vars")))
+                .containsEntry("LDAP", Map.of("host", "ldap.example.org", "bind_password", "ldap-bind-secret"));
+    }
+
+    @Test
     void secretsAreLeftOutAndNamedInTheHeaderUnlessAsked() {
         Environment cluster = importer.read(resource("cluster.strict.yml"), "e").environment();
 

@@ -4,6 +4,7 @@ import io.reemo.console.environment.CurrentEnvironment;
 import io.reemo.console.environment.DuplicateEnvironmentNameException;
 import io.reemo.console.environment.Edit;
 import io.reemo.console.environment.Environment;
+import io.reemo.console.environment.EnvironmentSecrets;
 import io.reemo.console.environment.EnvironmentDeleted;
 import io.reemo.console.environment.EnvironmentDiffs;
 import io.reemo.console.environment.EnvironmentNotFoundException;
@@ -17,10 +18,7 @@ import io.reemo.console.environment.FieldChange;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.Revision;
 import io.reemo.console.environment.RevisionCause;
-import io.reemo.console.environment.SecretFields;
 import io.reemo.console.environment.StaleRevisionException;
-import io.reemo.console.environment.VariableCatalogue;
-import io.reemo.console.secrets.SecretBox;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -34,7 +32,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Environments as JSON documents in the {@code environment} table, secrets encrypted by the {@link SecretBox}; each
+ * Environments as JSON documents in the {@code environment} table, secrets sealed by {@link EnvironmentSecrets}; each
  * save that changes something is a row of {@code environment_revision} in the same transaction.
  */
 @Repository
@@ -42,17 +40,15 @@ class JdbcEnvironments implements Environments {
 
     private final JdbcClient db;
     private final JsonMapper json;
-    private final SecretBox box;
-    private final VariableCatalogue catalogue;
+    private final EnvironmentSecrets secrets;
     private final EnvironmentDiffs diffs;
     private final ApplicationEventPublisher events;
 
-    JdbcEnvironments(JdbcClient db, JsonMapper json, SecretBox box, VariableCatalogue catalogue, EnvironmentDiffs diffs,
+    JdbcEnvironments(JdbcClient db, JsonMapper json, EnvironmentSecrets secrets, EnvironmentDiffs diffs,
                      ApplicationEventPublisher events) {
         this.db = db;
         this.json = json;
-        this.box = box;
-        this.catalogue = catalogue;
+        this.secrets = secrets;
         this.diffs = diffs;
         this.events = events;
     }
@@ -222,13 +218,13 @@ class JdbcEnvironments implements Environments {
     }
 
     private String write(Environment environment) {
-        return json.writeValueAsString(SecretFields.map(environment.withId(null), catalogue, box::encrypt));
+        return json.writeValueAsString(secrets.seal(environment.withId(null)));
     }
 
     /** A value stored before its variable counted as a secret is still plain: it is encrypted at the next save. */
     private Environment read(Row row) {
         Environment stored = json.readValue(row.document(), Environment.class);
-        return SecretFields.map(stored, catalogue, v -> SecretBox.isEncrypted(v) ? box.decrypt(v) : v).withId(row.id());
+        return secrets.open(stored).withId(row.id());
     }
 
     private static EnvironmentNotFoundException notFound(long id) {

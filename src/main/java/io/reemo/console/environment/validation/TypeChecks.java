@@ -3,6 +3,7 @@ package io.reemo.console.environment.validation;
 import io.reemo.console.environment.LicenseSummary;
 import io.reemo.console.environment.LocalFiles;
 import io.reemo.console.environment.Problem;
+import io.reemo.console.environment.SmtpLogin;
 import io.reemo.console.environment.Variable;
 import io.reemo.console.secrets.SecretBox;
 import java.io.IOException;
@@ -56,8 +57,7 @@ final class TypeChecks {
             case PEM_CERTIFICATE -> pem(() -> CertificateChecks.certificates(String.valueOf(value)));
             case PEM_PRIVATE_KEY -> pem(() -> CertificateChecks.privateKey(String.valueOf(value)));
             case SMARTHOST -> smarthost(value);
-            case SMTP_CREDENTIALS -> value instanceof String s && s.split(":", 3).length == 3
-                    && !s.split(":", 3)[0].isBlank() && !s.split(":", 3)[1].isBlank()
+            case SMTP_CREDENTIALS -> SmtpLogin.of(value).filter(l -> !l.server().isBlank() && !l.user().isBlank()).isPresent()
                     ? Optional.empty() : Optional.of("must read <smtp server>:<user>:<password>");
             case STRING_LIST -> value instanceof List<?> list && list.stream().allMatch(i -> i instanceof String)
                     ? Optional.empty() : Optional.of("must be a list of strings");

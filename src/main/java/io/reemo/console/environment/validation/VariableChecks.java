@@ -7,6 +7,7 @@ import io.reemo.console.environment.LocalFiles;
 import io.reemo.console.environment.Location;
 import io.reemo.console.environment.Problem;
 import io.reemo.console.environment.Scope;
+import io.reemo.console.environment.SmtpLogin;
 import io.reemo.console.environment.SourcePositions;
 import io.reemo.console.environment.Variable;
 import io.reemo.console.environment.VariableCatalogue;
@@ -20,6 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The per-variable rules: known or not, scope, Jinja, then the value's type and format ({@link TypeChecks}). */
 public final class VariableChecks {
+
+    /**
+     * A secret shorter than this is refused: easy to guess, and too much like ordinary words for the masker to hide it
+     * in logs safely (it masks nothing under 4 characters). Lower than the console's own sign-in rule (12), because these
+     * values come from existing platforms (a registry's, a mail relay's login).
+     */
+    static final int SHORTEST_SECRET = 8;
 
     private final VariableCatalogue catalogue;
     private final TypeChecks types;
@@ -37,6 +45,8 @@ public final class VariableChecks {
                 for (Problem problem : check(site, name, value)) {
                     problems.add(problem.variable(name).at(site.location()).position(position));
                 }
+                shortSecret(name, value, positions != SourcePositions.NONE)
+                        .ifPresent(problem -> problems.add(problem.variable(name).at(site.location()).position(position)));
             });
         }
         return problems;
@@ -94,6 +104,28 @@ public final class VariableChecks {
         return Optional.of(Problem.error("SCOPE", variable.name() + " belongs in " + variable.scope().description()
                 + ", not in " + location.describe() + ". The vendor's scope rule: a variable meant for a group must "
                 + "not be set in all, and the other way round."));
+    }
+
+    /**
+     * An error in the console (a save, the wizard, a deployment); a warning for an import, so that a real inventory
+     * still comes in and is refused only once it is saved or deployed unchanged.
+     */
+    private Optional<Problem> shortSecret(String name, Object value, boolean imported) {
+        if (!catalogue.isSecretValue(name, value) || String.valueOf(value).contains("{{")) {
+            return Optional.empty();
+        }
+        boolean smtpLogin = catalogue.find(name).map(v -> v.type() == VariableType.SMTP_CREDENTIALS).orElse(false);
+        String secret = smtpLogin ? SmtpLogin.of(value).map(SmtpLogin::password).orElse("") : String.valueOf(value);
+        if (secret.isEmpty() || secret.length() >= SHORTEST_SECRET) {
+            return Optional.empty();
+        }
+        String what = smtpLogin ? "The password in " + name + " (<smtp server>:<user>:<password>)" : name;
+        String message = what + " has " + secret.length() + " characters; a secret needs at least " + SHORTEST_SECRET
+                + ": a shorter one is easy to guess and too much like ordinary text for the logs to hide it safely. "
+                + "Change it where it is set (and on the service it logs in to) and give the longer value here.";
+        return Optional.of(imported
+                ? Problem.warning("SHORT_SECRET", message + " The import keeps it; saving or deploying refuses it.")
+                : Problem.error("SHORT_SECRET", message));
     }
 
     private Optional<Problem> jinja(Variable variable, String text) {

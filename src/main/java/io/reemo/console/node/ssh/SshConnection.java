@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
@@ -35,16 +36,19 @@ public final class SshConnection implements AutoCloseable {
     private final ExecutorService readers;
     private final ScheduledExecutorService timers;
     private final ExecutorService terminators;
+    /** The SecretMasker's, for a long line that is masked before it is cut. */
+    private final UnaryOperator<String> mask;
     private final Set<RemoteProcess> running = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
     SshConnection(SshTarget target, SSHClient client, ExecutorService readers, ScheduledExecutorService timers,
-                  ExecutorService terminators) {
+                  ExecutorService terminators, UnaryOperator<String> mask) {
         this.target = target;
         this.client = client;
         this.readers = readers;
         this.timers = timers;
         this.terminators = terminators;
+        this.mask = mask;
     }
 
     public SshTarget target() {
@@ -89,14 +93,14 @@ public final class SshConnection implements AutoCloseable {
                 terminators.execute(() -> terminate(current));
             }
             Future<?> stderr = readers.submit(() -> {
-                LineReader.pump(current.command().getErrorStream(), line -> {
+                LineReader.pump(current.command().getErrorStream(), mask, line -> {
                     if (!current.takeGroupReport(line)) {
                         listener.line(OutputListener.Stream.STDERR, line);
                     }
                 });
                 return null;
             });
-            LineReader.pump(process.command().getInputStream(), line -> listener.line(OutputListener.Stream.STDOUT, line));
+            LineReader.pump(process.command().getInputStream(), mask, line -> listener.line(OutputListener.Stream.STDOUT, line));
             awaitReader(stderr);
             process.command().join(KILL_AFTER.toMillis(), TimeUnit.MILLISECONDS);
             Signal signal = process.command().getExitSignal();

@@ -84,7 +84,7 @@ public final class SshConnector implements AutoCloseable {
             if (!deadline.cancel(false)) {
                 throw new IOException("no complete answer within " + timeouts.loginTimeout().toSeconds() + " s");
             }
-            return new SshConnection(target, client, readers, timers, terminators);
+            return new SshConnection(target, client, readers, timers, terminators, masker::mask);
         } catch (UserAuthException e) {
             disconnect(client);
             throw new SshException(target.name(), target.describe() + ": login as " + target.user() + " refused ("

@@ -16,8 +16,11 @@ import io.reemo.console.environment.RevisionCause;
 import io.reemo.console.environment.StaleRevisionException;
 import io.reemo.console.secrets.SecretMasker;
 import io.reemo.console.support.ConsoleApiTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -37,6 +40,30 @@ class JdbcEnvironmentsTest extends ConsoleApiTest {
         assertThat(document).doesNotContain("reemohmac", "registry-password", Fixtures.LICENSE, "OPENSSH")
                 .contains("\"PORTAL_TYPE\":\"admin\"", "\"HMACSECRET\":\"v1:k");
         assertThat(masker.mask("hmac is reemohmac")).as("decrypted values are masked").isEqualTo("hmac is ******");
+    }
+
+    @Test
+    void theLoginsBuiltOutOfSecretsAreMaskedInTheirOtherFormsToo() {
+        Environment exim = Fixtures.withAll(Fixtures.single(), "EXIM_PASSWORD", "smtp.example.org:mailer:smtp-pass-123");
+        environments.save(exim, Fixtures.BY_TEST);
+
+        String basic = Base64.getEncoder().encodeToString("customer:registry-password".getBytes(StandardCharsets.UTF_8));
+        assertThat(masker.mask("Authorization: Basic " + basic)).isEqualTo("Authorization: Basic ******");
+        assertThat(masker.mask("passwd.client: *:mailer:smtp-pass-123")).isEqualTo("passwd.client: *:******");
+        assertThat(masker.mask("login mailer / smtp-pass-123")).isEqualTo("login mailer / ******");
+    }
+
+    @Test
+    void aSecretInsideAMapVariableIsEncryptedInTheDocumentAndMasked() {
+        Environment ldap = Fixtures.withAll(Fixtures.single(), "LDAP",
+                Map.of("host", "ldap.example.org", "bind_password", "ldap-bind-secret"));
+        Environment saved = environments.save(ldap, Fixtures.BY_TEST);
+
+        String document = db.sql("SELECT document FROM environment WHERE id = ?").param(saved.id()).query(String.class).single();
+        assertThat(document).doesNotContain("ldap-bind-secret").contains("\"bind_password\":\"v1:k", "ldap.example.org");
+        assertThat(environments.get(saved.id()).vars()).containsEntry("LDAP",
+                Map.of("host", "ldap.example.org", "bind_password", "ldap-bind-secret"));
+        assertThat(masker.mask("bind with ldap-bind-secret")).isEqualTo("bind with ******");
     }
 
     @Test

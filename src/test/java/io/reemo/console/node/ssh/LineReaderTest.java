@@ -2,19 +2,21 @@ package io.reemo.console.node.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reemo.console.secrets.SecretMasker;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class LineReaderTest {
 
     private static List<String> lines(InputStream in) throws IOException {
         List<String> lines = new ArrayList<>();
-        LineReader.pump(in, lines::add);
+        LineReader.pump(in, UnaryOperator.identity(), lines::add);
         return lines;
     }
 
@@ -56,5 +58,31 @@ class LineReaderTest {
         assertThat(lines.get(1)).hasSize(LineReader.MAX_LINE_BYTES);
         assertThat(lines.get(2)).hasSize(10);
         assertThat(lines.get(3)).isEqualTo("end");
+    }
+
+    @Test
+    void aLongSecretAcrossTheCutIsMaskedBeforeTheLineIsCut() throws IOException {
+        String license = "ewogICJsaWNlbnNlIjog" + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo".repeat(300); // about 10 KB
+        SecretMasker masker = new SecretMasker();
+        masker.register(license);
+        String prefix = "x".repeat(LineReader.MAX_LINE_BYTES - 100);
+        byte[] bytes = (prefix + "API_LICENSE=" + license + " done\nnext\n").getBytes(StandardCharsets.UTF_8);
+
+        List<String> lines = new ArrayList<>();
+        LineReader.pump(new ByteArrayInputStream(bytes), masker::mask, lines::add);
+
+        assertThat(String.join("", lines.subList(0, lines.size() - 1))).isEqualTo(prefix + "API_LICENSE=****** done");
+        assertThat(lines).last().isEqualTo("next");
+        assertThat(lines).allSatisfy(line -> assertThat(line.getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(LineReader.MAX_LINE_BYTES));
+    }
+
+    @Test
+    void piecesOfALongLineNeverSplitACharacter() throws IOException {
+        String line = "é".repeat(LineReader.MAX_LINE_BYTES) + "😀".repeat(3000);
+        List<String> pieces = lines(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
+        assertThat(String.join("", pieces)).isEqualTo(line);
+        assertThat(pieces).allSatisfy(piece -> assertThat(piece.getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(LineReader.MAX_LINE_BYTES));
     }
 }
