@@ -128,8 +128,7 @@ public final class CertificateCheck {
 
     private static void checkKey(List<PrivateKey> keys, X509Certificate certificate, String label, List<Finding> findings) {
         if (keys.isEmpty()) {
-            findings.add(Finding.error("No private key found for " + label + ": upload its key in PEM ('BEGIN PRIVATE KEY', "
-                    + "'BEGIN RSA PRIVATE KEY' or 'BEGIN EC PRIVATE KEY')."));
+            findings.add(Finding.error("No private key found for " + label + ": upload its key in PEM, as " + Pem.PLAIN_KEY_FORMATS + "."));
             return;
         }
         if (keys.size() > 1) {

@@ -33,7 +33,8 @@ public final class Pem {
     private static final Pattern BEGIN = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----");
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----\\R(?:(?!-----BEGIN ).)*?-----END \\1-----", Pattern.DOTALL);
-    private static final String PLAIN_KEY_FORMATS =
+    /** The private key blocks read, as an error message names them. */
+    static final String PLAIN_KEY_FORMATS =
             "'BEGIN PRIVATE KEY' (PKCS#8), 'BEGIN RSA PRIVATE KEY' or 'BEGIN EC PRIVATE KEY'";
 
     private Pem() {

@@ -209,8 +209,8 @@ class CertificateCheckTest {
                 "CA key: PEM block 1 (ENCRYPTED PRIVATE KEY, line 1) is an encrypted private key: upload it without a "
                         + "passphrase (openssl pkey -in key.pem -out plain-key.pem), as 'BEGIN PRIVATE KEY' (PKCS#8), "
                         + "'BEGIN RSA PRIVATE KEY' or 'BEGIN EC PRIVATE KEY'.",
-                "No private key found for the CA certificate 'CN=Test Root': upload its key in PEM ('BEGIN PRIVATE KEY', "
-                        + "'BEGIN RSA PRIVATE KEY' or 'BEGIN EC PRIVATE KEY').");
+                "No private key found for the CA certificate 'CN=Test Root': upload its key in PEM, as 'BEGIN PRIVATE KEY' "
+                        + "(PKCS#8), 'BEGIN RSA PRIVATE KEY' or 'BEGIN EC PRIVATE KEY'.");
         assertThat(errors(check.checkAuthority(openssl.read("root.pem"),
                 "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n")))
                 .first().asString().startsWith("CA key: PEM block 1 (OPENSSH PRIVATE KEY, line 1) is an OpenSSH key");
